@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { WEEKDAY_NAMES } from '../dates/index.js';
+
+const tol = z.strictObject({ abs: z.number().nonnegative().optional(), rel: z.number().nonnegative().optional() });
+
+/** `payrecon.yaml` in the company folder. Every key is optional. */
+export const settingsSchema = z.strictObject({
+  workweek_start: z.enum(WEEKDAY_NAMES).default('sunday'),
+  proration: z.enum(['weekdays', 'calendar_days']).default('weekdays'),
+  supplemental_method: z.enum(['aggregate', 'flat']).default('aggregate'),
+  fit_rounding: z.enum(['cents', 'dollars']).default('cents'),
+  /** Reconciliation: the partner's register layout (a mapping profile file, relative to the company folder). */
+  register: z.string().optional(),
+  register_profile: z.string().optional(),
+  tolerance: z
+    .strictObject({ default: z.number().nonnegative().default(0.01), items: z.record(z.string(), z.union([z.number().nonnegative(), tol])).default({}) })
+    .default({ default: 0.01, items: {} }),
+  deposit_schedule: z.enum(['monthly', 'semiweekly']).optional(),
+  lookback_total: z.number().nonnegative().optional(),
+  /** Employer state unemployment rates, by state: { CA: 0.034 }. */
+  suta_rates: z.record(z.string(), z.number().min(0).max(1)).default({}),
+});
+export type Settings = z.output<typeof settingsSchema>;

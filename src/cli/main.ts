@@ -13,6 +13,7 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   compute: () => import('./compute.js'),
   explain: () => import('./explain.js'),
+  rules: () => import('./rules.js'),
 };
 
 async function usage(): Promise<string> {

@@ -9,3 +9,5 @@ export * from './settings.js';
 export * from './finding.js';
 export * from './deposit.js';
 export * from './registerRow.js';
+export * from './company.js';
+export * from './problems.js';

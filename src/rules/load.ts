@@ -46,7 +46,7 @@ export function loadRuleFile(path: string, text?: string): LoadResult {
     return { ok: false, problems: [{ file, line: 1, severity: 'error', message: `cannot read rule file: ${(e as Error).message}` }] };
   }
   const counter = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(src, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,

@@ -108,7 +108,7 @@ export class RuleBook {
             params[k] = valueAt(file, ref, date);
           } else {
             params[k] = {
-              value: ref,
+              value: typeof ref === 'object' ? ref.value : ref,
               prov: {
                 file: file.path,
                 param: `${c.id}.params.${k}`,

@@ -70,8 +70,8 @@ export const componentSchema = z.strictObject({
   method: z.string().min(1),
   /** Which wage definition the component starts from (a key of the `wage_bases` parameter). */
   wages: z.string().optional(),
-  /** Method parameter name → this file's parameter name, or a literal value. */
-  params: z.record(z.string(), z.union([paramRef, z.number(), z.boolean()])).default({}),
+  /** Method parameter name → this file's parameter name, or a literal: a number, a boolean, or `{ value: … }`. */
+  params: z.record(z.string(), z.union([paramRef, z.number(), z.boolean(), z.strictObject({ value: z.union([z.string(), z.number(), z.boolean()]) })])).default({}),
   rounding: roundingSchema.optional(),
   /** Which employees it applies to: by work state (two-letter code), or all. */
   applies_to: z.strictObject({ work_state: z.array(z.string()).optional() }).optional(),

@@ -71,6 +71,9 @@ export interface HoursSplit {
   regular: Decimal;
   overtime: Decimal;
   doubletime: Decimal;
+  /** Multiple of the regular rate paid for overtime hours (1.5) and double-time hours (2). */
+  overtimeMultiplier: Decimal;
+  doubletimeMultiplier: Decimal;
   lines: TraceLine[];
 }
 

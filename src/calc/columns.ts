@@ -1,0 +1,45 @@
+import type { Company } from '../model/index.js';
+import { DEDUCTION_KINDS } from '../model/index.js';
+import type { RuleBook } from '../rules/index.js';
+import { boundAt } from './boundRules.js';
+
+export const KEY_COLUMNS = ['employee_id', 'pay_date', 'period_start', 'period_end'] as const;
+export const HOURS_COLUMNS = ['regular_hours', 'overtime_hours', 'leave_hours', 'doubletime_hours'] as const;
+export const PAY_COLUMNS = ['regular_hours', 'overtime_hours', 'leave_hours', 'regular_pay', 'overtime_pay', 'leave_pay', 'doubletime_hours', 'doubletime_pay', 'gross'] as const;
+export const DEDUCTION_COLUMNS = DEDUCTION_KINDS.map((k) => `ded.${k}`);
+
+export interface ColumnPlan {
+  /** Every column of expected.csv, in order. */
+  columns: string[];
+  earningCodes: string[];
+  /** Tax component ids in output order (federal first, then states). */
+  taxes: string[];
+  /** Employee-party tax ids (they reduce net pay). */
+  employeeTaxes: Set<string>;
+}
+
+/**
+ * The expected register's columns: keys, hours and pay, one column per
+ * earnings code, one per deduction kind, the taxes of every rule file in
+ * force on the calendar's pay dates (rule-file order), net pay, then each
+ * tax's `.wages`.
+ */
+export function planColumns(company: Company, book: RuleBook): ColumnPlan {
+  const codes = new Set<string>();
+  for (const list of company.earnings.values()) for (const e of list) codes.add(e.code);
+  const earningCodes = [...codes].sort();
+  const taxes: string[] = [];
+  const employeeTaxes = new Set<string>();
+  const payDates = [...new Set(company.calendar.map((p) => p.pay_date))];
+  for (const j of book.jurisdictions()) {
+    for (const d of payDates) {
+      if (!book.fileFor(j, d)) continue;
+      for (const t of boundAt(book, j, d).taxes) {
+        if (!taxes.includes(t.id)) taxes.push(t.id);
+        if (t.party === 'employee') employeeTaxes.add(t.id);
+      }
+    }
+  }
+  const columns = [...KEY_COLUMNS, ...PAY_COLUMNS, ...earningCodes, ...DEDUCTION_COLUMNS, ...taxes, 'net_pay', ...taxes.map((t) => `${t}.wages`)];
+  return { columns, earningCodes, taxes, employeeTaxes };
+}

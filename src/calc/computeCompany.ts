@@ -1,0 +1,298 @@
+import { yearOf, type CivilDate } from '../dates/index.js';
+import { InputError } from '../model/problems.js';
+import { PERIODS_PER_YEAR, type Company, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
+import { Decimal, ZERO, formatMoney, roundCents } from '../money/index.js';
+import { formatProvenance, type RuleBook } from '../rules/index.js';
+import { boundAt, type BoundOvertime, type BoundTax } from './boundRules.js';
+import { planColumns, type ColumnPlan } from './columns.js';
+import { jurisdictionsFor } from './jurisdictions.js';
+import type { TaxInput, TraceLine } from './methods/types.js';
+import { employeeVersionOn } from './pay/employeeVersion.js';
+import { hourlyPay } from './pay/hourlyPay.js';
+import { prorateSalary } from './pay/proration.js';
+import type { PayslipTrace } from './payslipTrace.js';
+
+export interface Payslip {
+  row: RegisterRow;
+  employee: Employee;
+  trace?: PayslipTrace;
+}
+
+export interface ComputeOptions {
+  /** Compute only this employee (explain). */
+  employee?: string;
+  /** Collect the trace of the payslips on this pay date (explain). */
+  traceDate?: CivilDate;
+}
+
+export interface ComputeStats {
+  payslips: number;
+  timeEntriesUsed: number;
+  earningsUsed: number;
+}
+
+interface YtdState {
+  year: number;
+  items: Map<string, Decimal>;
+  seeded: Set<number>;
+}
+
+const SKIP_IN_YTD = new Set(['employee_id', 'pay_date', 'period_start', 'period_end']);
+
+/** The rule behind an item of a payslip: rule file, component, method and cited sources. */
+export function describeTaxRule(t: BoundTax): string {
+  const pubs = [...new Set(Object.values(t.prov).map((p) => [p.source.publication, p.source.section].filter(Boolean).join(', ')))];
+  const unverified = Object.values(t.prov).some((p) => !p.verified) ? ' [includes unverified values]' : '';
+  const params = Object.entries(t.prov).map(([k, p]) => `${k}=${p.param}`).join(', ');
+  return `${t.resolved.file.path} ${t.id}: ${t.method.name}(${params}) — ${pubs.join('; ')}${unverified}`;
+}
+
+function describeOvertimeRule(o: BoundOvertime): string {
+  return `${Object.values(o.prov)[0]?.file ?? ''} ${o.id}: ${o.method.name} — ${[...new Set(Object.values(o.prov).map((p) => p.source.publication))].join('; ')}`;
+}
+
+/**
+ * Re-compute every payslip of a company from its source data and the rule
+ * book, pay date by pay date (employees in id order within a date), so the
+ * expected register streams out already sorted. Pure: no I/O, no clock.
+ */
+export function* computePayslips(company: Company, book: RuleBook, opts: ComputeOptions = {}, stats: ComputeStats = { payslips: 0, timeEntriesUsed: 0, earningsUsed: 0 }): Generator<Payslip> {
+  const plan = planColumns(company, book);
+  const ytd = new Map<string, YtdState>();
+  const ids = opts.employee ? [opts.employee] : [...company.employees.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byDate = new Map<CivilDate, PayPeriod[]>();
+  for (const p of company.calendar) {
+    const l = byDate.get(p.pay_date);
+    if (l) l.push(p);
+    else byDate.set(p.pay_date, [p]);
+  }
+  for (const [payDate, periods] of byDate) {
+    for (const id of ids) {
+      const versions = company.employees.get(id);
+      if (!versions) continue;
+      const emp = employeeVersionOn(versions, payDate);
+      const period = periods.find((p) => p.pay_frequency === emp.pay_frequency);
+      if (!period) continue;
+      const slip = computeOne(company, book, plan, emp, period, ytd, opts.traceDate === payDate, stats);
+      if (slip) {
+        stats.payslips++;
+        yield slip;
+      }
+    }
+  }
+}
+
+/** Convenience for small companies and tests: every payslip in memory. */
+export function computeCompany(company: Company, book: RuleBook, opts: ComputeOptions = {}): { columns: string[]; plan: ColumnPlan; rows: RegisterRow[]; payslips: Payslip[]; stats: ComputeStats } {
+  const stats: ComputeStats = { payslips: 0, timeEntriesUsed: 0, earningsUsed: 0 };
+  const payslips = [...computePayslips(company, book, opts, stats)];
+  const plan = planColumns(company, book);
+  return { columns: plan.columns, plan, rows: payslips.map((p) => p.row), payslips, stats };
+}
+
+function ytdFor(company: Company, ytd: Map<string, YtdState>, id: string, payDate: CivilDate): YtdState {
+  const year = yearOf(payDate);
+  let st = ytd.get(id);
+  if (!st || st.year !== year) {
+    st = { year, items: new Map(), seeded: new Set() };
+    ytd.set(id, st);
+  }
+  const opening = company.ytd.get(id);
+  if (opening) {
+    opening.forEach((b, i) => {
+      if (!st!.seeded.has(i) && yearOf(b.as_of) === year && b.as_of < payDate) {
+        st!.items.set(b.item, (st!.items.get(b.item) ?? ZERO).plus(b.amount));
+        st!.seeded.add(i);
+      }
+    });
+  }
+  return st;
+}
+
+function computeOne(
+  company: Company,
+  book: RuleBook,
+  plan: ColumnPlan,
+  emp: Employee,
+  period: PayPeriod,
+  ytdStates: Map<string, YtdState>,
+  tracing: boolean,
+  stats: ComputeStats,
+): Payslip | undefined {
+  const { settings } = company;
+  const payDate = period.pay_date;
+  const id = emp.employee_id;
+  const employed = emp.hire_date <= period.period_end && (!emp.termination_date || emp.termination_date >= period.period_start);
+  const earnings = (company.earnings.get(id) ?? []).filter((e) => e.pay_date === payDate);
+  if (!employed && earnings.length === 0) return undefined;
+
+  const trace: PayslipTrace | undefined = tracing ? { inputs: [], items: [] } : undefined;
+  const values = new Map<string, Decimal>();
+  const jurisdictions = jurisdictionsFor(book, emp, payDate);
+  const bound = jurisdictions.map((j) => boundAt(book, j, payDate));
+  let overtime: BoundOvertime | undefined;
+  for (const b of bound) if (b.overtime && (!b.overtime.workStates || b.overtime.workStates.includes(emp.work_state ?? ''))) overtime = b.overtime;
+
+  if (trace) {
+    trace.inputs.push(
+      { label: 'Employee', value: `${id}${emp.name ? ` (${emp.name})` : ''}`, ref: `employees.csv line ${emp.line}` },
+      { label: 'Pay', value: `${emp.pay_type}, ${emp.pay_type === 'hourly' ? `${formatMoney(emp.pay_rate)} an hour` : `${formatMoney(emp.pay_rate)} a year`}, paid ${emp.pay_frequency}` },
+      { label: 'Period', value: `${period.period_start} to ${period.period_end}, paid ${payDate}` },
+      { label: 'Employed', value: `from ${emp.hire_date}${emp.termination_date ? ` to ${emp.termination_date}` : ''}` },
+      { label: 'Work state', value: emp.work_state ?? '(none)' },
+      { label: 'FLSA', value: emp.flsa_exempt ? 'exempt' : 'non-exempt' },
+      { label: 'Jurisdictions', value: jurisdictions.join(', ') },
+    );
+  }
+
+  // Pay for time or salary.
+  let regularPay = ZERO, overtimePay = ZERO, doubletimePay = ZERO, leavePay = ZERO;
+  const payLines: TraceLine[] = [];
+  const otRule = overtime && !emp.flsa_exempt ? overtime : undefined;
+  if (employed) {
+    let entries = company.time.get(id) ?? [];
+    if (emp.hire_date > period.period_start || (emp.termination_date && emp.termination_date < period.period_end)) {
+      // Hours outside employment are not paid (they are reported by findUnpaidTime).
+      entries = entries.filter((e) => e.date >= emp.hire_date && (!emp.termination_date || e.date <= emp.termination_date));
+    }
+    if (emp.pay_type === 'hourly') {
+      const p = hourlyPay({ entries, periodStart: period.period_start, periodEnd: period.period_end, baseRate: emp.pay_rate, workweekStart: settings.workweek_start, overtime: otRule });
+      stats.timeEntriesUsed += p.entriesUsed;
+      values.set('regular_hours', p.regularHours);
+      values.set('overtime_hours', p.overtimeHours);
+      values.set('leave_hours', p.leaveHours);
+      values.set('doubletime_hours', p.doubletimeHours);
+      regularPay = p.regularPay;
+      overtimePay = p.overtimePay;
+      doubletimePay = p.doubletimePay;
+      leavePay = p.leavePay;
+      payLines.push(...p.lines);
+    } else {
+      const periodPay = emp.pay_rate.div(PERIODS_PER_YEAR[emp.pay_frequency]);
+      const pr = prorateSalary(periodPay, { start: period.period_start, end: period.period_end }, emp.hire_date, emp.termination_date, settings.proration);
+      regularPay = pr.amount;
+      payLines.push({ label: `Annual salary ÷ ${PERIODS_PER_YEAR[emp.pay_frequency]} periods`, value: periodPay.toDecimalPlaces(6).toString() });
+      if (pr.prorated) payLines.push({ label: `Prorated (${settings.proration}): ${pr.employedDays} of ${pr.periodDays} days employed`, value: formatMoney(pr.amount) });
+      if (otRule) {
+        const threshold = (otRule.params as { weekly_threshold?: Decimal }).weekly_threshold ?? new Decimal(40);
+        const p = hourlyPay({ entries, periodStart: period.period_start, periodEnd: period.period_end, baseRate: ZERO, workweekStart: settings.workweek_start, overtime: otRule, salariedRegularRate: emp.pay_rate.div(52).div(threshold) });
+        stats.timeEntriesUsed += p.entriesUsed;
+        overtimePay = p.overtimePay;
+        doubletimePay = p.doubletimePay;
+        if (p.overtimeHours.gt(0)) values.set('overtime_hours', p.overtimeHours);
+        if (p.doubletimeHours.gt(0)) values.set('doubletime_hours', p.doubletimeHours);
+        payLines.push(...p.lines);
+      } else {
+        // Salaried exempt: time entries are informational; count them as used by the salary.
+        stats.timeEntriesUsed += countBetween(entries, period.period_start, period.period_end);
+      }
+    }
+  }
+  values.set('regular_pay', regularPay);
+  values.set('overtime_pay', overtimePay);
+  values.set('doubletime_pay', doubletimePay);
+  values.set('leave_pay', leavePay);
+
+  let supplemental = ZERO;
+  for (const code of plan.earningCodes) values.set(code, ZERO);
+  for (const e of earnings) {
+    values.set(e.code, values.get(e.code)!.plus(e.amount));
+    supplemental = supplemental.plus(e.amount);
+    stats.earningsUsed++;
+  }
+  const gross = regularPay.plus(overtimePay).plus(doubletimePay).plus(leavePay).plus(supplemental);
+  values.set('gross', gross);
+  if (gross.isZero() && !(values.get('regular_hours')?.gt(0) || values.get('leave_hours')?.gt(0))) return undefined;
+  if (trace) {
+    payLines.push({ label: 'Supplemental earnings (earnings.csv)', value: formatMoney(supplemental) });
+    payLines.push({ label: 'Gross pay', value: formatMoney(gross) });
+    trace.items.push({ item: 'gross', title: 'Gross pay', rule: otRule ? describeOvertimeRule(otRule) : undefined, lines: payLines });
+  }
+
+  // Deductions in force on the pay date.
+  const ded = new Map<string, Decimal>();
+  const dedLines: TraceLine[] = [];
+  for (const d of company.deductions.get(id) ?? []) {
+    if ((d.effective_from && d.effective_from > payDate) || (d.effective_to && d.effective_to < payDate)) continue;
+    const amount = d.amount ?? roundCents(gross.times(d.percent!).div(100));
+    ded.set(d.kind, (ded.get(d.kind) ?? ZERO).plus(amount));
+    dedLines.push({ label: `${d.kind}: ${d.amount ? 'fixed amount' : `${d.percent!.toString()}% of gross`}`, value: formatMoney(amount) });
+  }
+  let deductionsTotal = ZERO;
+  for (const k of ['401k', 'roth401k', 'sec125', 'hsa', 'post_tax']) {
+    const v = ded.get(k) ?? ZERO;
+    values.set(`ded.${k}`, v);
+    deductionsTotal = deductionsTotal.plus(v);
+  }
+  if (trace && dedLines.length) trace.items.push({ item: 'deductions', title: 'Deductions', lines: dedLines });
+
+  // Taxes.
+  const st = ytdFor(company, ytdStates, id, payDate);
+  const ytd = (item: string) => st.items.get(item) ?? ZERO;
+  let employeeTaxes = ZERO;
+  for (const b of bound) {
+    for (const t of b.taxes) {
+      if (t.workStates && !t.workStates.includes(emp.work_state ?? '')) continue;
+      if (t.method.employeeFields) {
+        const ok = t.method.employeeFields.safeParse(emp.fields);
+        if (!ok.success) {
+          throw new InputError(ok.error.issues.map((i) => ({ file: 'employees.csv', line: emp.line, column: String(i.path[0] ?? ''), message: `${i.message} (needed by ${t.id})` })));
+        }
+      }
+      let wages = gross;
+      for (const k of t.reducedBy) wages = wages.minus(ded.get(k) ?? ZERO);
+      const input: TaxInput = {
+        employee: emp,
+        payDate,
+        periodStart: period.period_start,
+        periodEnd: period.period_end,
+        frequency: emp.pay_frequency,
+        periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency],
+        settings,
+        gross,
+        wages,
+        supplemental,
+        ytd,
+        componentId: t.id,
+      };
+      const r = t.method.compute(input, t.params, t.prov as never);
+      values.set(t.id, r.amount);
+      values.set(`${t.id}.wages`, r.taxableWages);
+      if (t.party === 'employee') employeeTaxes = employeeTaxes.plus(r.amount);
+      if (trace) {
+        const reduced = [...t.reducedBy].filter((k) => ded.get(k)?.gt(0));
+        trace.items.push({
+          item: t.id,
+          title: t.resolved.component.description ?? t.id,
+          rule: describeTaxRule(t),
+          lines: [
+            { label: `Wages for ${t.id}: gross${reduced.length ? ` less ${reduced.join(', ')}` : ''}`, value: formatMoney(wages), ref: t.wageBaseProv },
+            ...r.lines,
+          ],
+        });
+      }
+    }
+  }
+  const net = gross.minus(deductionsTotal).minus(employeeTaxes);
+  values.set('net_pay', net);
+  if (trace) trace.items.push({ item: 'net_pay', title: 'Net pay', lines: [{ label: 'Gross − deductions − employee taxes', value: `${formatMoney(gross)} − ${formatMoney(deductionsTotal)} − ${formatMoney(employeeTaxes)} = ${formatMoney(net)}` }] });
+
+  // Year to date after this payslip.
+  for (const [k, v] of values) if (!SKIP_IN_YTD.has(k)) st.items.set(k, (st.items.get(k) ?? ZERO).plus(v));
+  st.items.set('supplemental', ytd('supplemental').plus(supplemental));
+
+  if (emp.pay_type === 'salaried') for (const h of ['regular_hours', 'leave_hours']) values.delete(h);
+  return {
+    row: { employee_id: id, pay_date: payDate, period_start: period.period_start, period_end: period.period_end, values },
+    employee: emp,
+    trace,
+  };
+}
+
+function countBetween(entries: readonly { date: CivilDate }[], from: CivilDate, to: CivilDate): number {
+  let n = 0;
+  for (const e of entries) if (e.date >= from && e.date <= to) n++;
+  return n;
+}
+
+export { formatProvenance };

@@ -1,0 +1,16 @@
+/**
+ * Every calculation method, registered by name. A rule file's component picks
+ * one with `method:`. Importing this module registers them all.
+ */
+import { registerMethod } from './registry.js';
+import { cappedRate } from './common/cappedRate.js';
+import { flatRate } from './common/flatRate.js';
+import { rateOverAnnualThreshold } from './common/rateOverThreshold.js';
+import { flsaWeeklyOvertime } from './us/flsaWeeklyOvertime.js';
+import { usFitPercentageMethod } from './us/fitPercentageMethod.js';
+import { usFuta } from './us/futa.js';
+
+for (const m of [flatRate, cappedRate, rateOverAnnualThreshold, usFitPercentageMethod, usFuta, flsaWeeklyOvertime]) registerMethod(m);
+
+export { getMethod, allMethods, registerMethod } from './registry.js';
+export type * from './types.js';

@@ -39,16 +39,16 @@ interface YtdState {
 
 const SKIP_IN_YTD = new Set(['employee_id', 'pay_date', 'period_start', 'period_end']);
 
-/** The rule behind an item of a payslip: rule file, component, method and cited sources. */
+/** The rule behind an item of a payslip: rule file and line of the component, its method, and the publications cited. */
 export function describeTaxRule(t: BoundTax): string {
-  const pubs = [...new Set(Object.values(t.prov).map((p) => [p.source.publication, p.source.section].filter(Boolean).join(', ')))];
+  const pubs = [...new Set(Object.values(t.prov).filter((p) => p.source.publication !== 'literal in component').map((p) => p.source.publication))];
   const unverified = Object.values(t.prov).some((p) => !p.verified) ? ' [includes unverified values]' : '';
-  const params = Object.entries(t.prov).map(([k, p]) => `${k}=${p.param}`).join(', ');
-  return `${t.resolved.file.path} ${t.id}: ${t.method.name}(${params}) — ${pubs.join('; ')}${unverified}`;
+  const line = t.resolved.file.lineOf(['components', t.resolved.file.rules.components.indexOf(t.resolved.component)]);
+  return `${t.resolved.file.path}:${line} ${t.id} (${t.method.name}) — ${pubs.join('; ')}${unverified}`;
 }
 
 function describeOvertimeRule(o: BoundOvertime): string {
-  return `${Object.values(o.prov)[0]?.file ?? ''} ${o.id}: ${o.method.name} — ${[...new Set(Object.values(o.prov).map((p) => p.source.publication))].join('; ')}`;
+  return `${Object.values(o.prov)[0]?.file ?? ''} ${o.id} (${o.method.name}) — ${[...new Set(Object.values(o.prov).map((p) => p.source.publication))].join('; ')}`;
 }
 
 /**

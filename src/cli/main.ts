@@ -13,6 +13,7 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   compute: () => import('./compute.js'),
   explain: () => import('./explain.js'),
+  reconcile: () => import('./reconcile.js'),
   rules: () => import('./rules.js'),
 };
 
@@ -61,6 +62,14 @@ export async function main(argv: string[]): Promise<number> {
     else process.stderr.write('(set PAYRECON_DEBUG=1 to see where it happened; please report it)\n');
     return 70;
   }
+}
+
+// A reader that stops early (`payrecon … | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
 main(process.argv.slice(2)).then(

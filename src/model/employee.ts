@@ -29,6 +29,8 @@ export const employeeRowSchema = z.object({
   fed_extra: optionalCell(cellDecimal({ min: 0 })),
   fed_allowances: optionalCell(cellInt({ min: 0, max: 99 })),
   fed_exempt: optionalCell(cellBool),
+  /** Nonresident alien: Pub 15-T adds an amount to wages for the income-tax computation only. */
+  fed_nra: optionalCell(cellBool),
   effective_from: optionalCell(cellDate),
 });
 export type EmployeeRow = z.output<typeof employeeRowSchema>;

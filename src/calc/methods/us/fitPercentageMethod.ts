@@ -19,6 +19,8 @@ const paramsSchema = z.object({
   supplemental_rate: rateParam,
   supplemental_mandatory_rate: rateParam,
   supplemental_mandatory_threshold: moneyParam,
+  /** Pub 15-T nonresident alien add-on per pay period: Table 1 (2019-or-earlier W-4) and Table 2 (2020-or-later W-4). */
+  nra_addition: z.strictObject({ legacy: z.record(z.string(), moneyParam), w4_2020: z.record(z.string(), moneyParam) }).optional(),
 });
 export type FitParams = z.output<typeof paramsSchema>;
 
@@ -83,9 +85,17 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
       lines.push({ label: 'Flat-rate withholding on supplemental wages', value: u(flatTax) });
     }
 
+    let a1 = regularWages;
     lines.push({ label: '1a Taxable wages this payroll period', value: m(regularWages) });
+    if (e.fed_nra) {
+      const add = p.nra_addition?.[e.fed_w4 === 'legacy' ? 'legacy' : 'w4_2020'][input.frequency];
+      if (!add) throw new Error(`no nonresident alien add-on for ${input.frequency} pay in the rule file`);
+      a1 = a1.plus(add);
+      lines.push({ label: `Nonresident alien: add ${e.fed_w4 === 'legacy' ? 'Table 1' : 'Table 2'} amount for income tax only`, value: m(add), ref: prov.nra_addition });
+      lines.push({ label: '1a with the nonresident alien add-on', value: m(a1) });
+    }
     lines.push({ label: '1b Pay periods per year (Table 3)', value: periods.toString(), ref: prov.periods_per_year });
-    const c1 = regularWages.times(periods);
+    const c1 = a1.times(periods);
     lines.push({ label: '1c Line 1a × line 1b', value: u(c1) });
 
     let adjusted: Decimal;

@@ -1,4 +1,4 @@
-import type { Company } from '../model/index.js';
+import type { Company, InputProblem } from '../model/index.js';
 import { DEDUCTION_KINDS } from '../model/index.js';
 import type { RuleBook } from '../rules/index.js';
 import { boundAt } from './boundRules.js';
@@ -42,4 +42,16 @@ export function planColumns(company: Company, book: RuleBook): ColumnPlan {
   }
   const columns = [...KEY_COLUMNS, ...PAY_COLUMNS, ...earningCodes, ...DEDUCTION_COLUMNS, ...taxes, 'net_pay', ...taxes.map((t) => `${t}.wages`)];
   return { columns, earningCodes, taxes, employeeTaxes };
+}
+
+/** Opening YTD rows whose item is not an output column (or `supplemental`): a typo would silently do nothing. */
+export function unknownYtdItems(company: Company, plan: ColumnPlan): InputProblem[] {
+  const known = new Set([...plan.columns.filter((c) => !KEY_COLUMNS.includes(c as never)), 'supplemental']);
+  const out: InputProblem[] = [];
+  for (const rows of company.ytd.values()) {
+    for (const r of rows) {
+      if (!known.has(r.item)) out.push({ file: 'ytd.csv', line: r.line, column: 'item', message: `unknown item "${r.item}": expected an expected.csv column such as us.ss.ee.wages, or supplemental` });
+    }
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { PERIODS_PER_YEAR, type Company, type Employee, type PayPeriod, type Reg
 import { Decimal, ZERO, formatMoney, roundCents } from '../money/index.js';
 import { formatProvenance, type RuleBook } from '../rules/index.js';
 import { boundAt, type BoundOvertime, type BoundTax } from './boundRules.js';
-import { planColumns, type ColumnPlan } from './columns.js';
+import { planColumns, unknownYtdItems, type ColumnPlan } from './columns.js';
 import { jurisdictionsFor } from './jurisdictions.js';
 import type { TaxInput, TraceLine } from './methods/types.js';
 import { employeeVersionOn } from './pay/employeeVersion.js';
@@ -58,6 +58,8 @@ function describeOvertimeRule(o: BoundOvertime): string {
  */
 export function* computePayslips(company: Company, book: RuleBook, opts: ComputeOptions = {}, stats: ComputeStats = { payslips: 0, timeEntriesUsed: 0, earningsUsed: 0 }): Generator<Payslip> {
   const plan = planColumns(company, book);
+  const bad = unknownYtdItems(company, plan);
+  if (bad.length) throw new InputError(bad);
   const ytd = new Map<string, YtdState>();
   const ids = opts.employee ? [opts.employee] : [...company.employees.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const byDate = new Map<CivilDate, PayPeriod[]>();

@@ -156,14 +156,14 @@ export async function loadCompany(dir: string): Promise<Company> {
   }
 
   // ytd.csv
-  const ytd = new Map<string, YtdBalance[]>();
+  const ytd = new Map<string, Array<YtdBalance & { line: number }>>();
   const ytdFile = f('ytd.csv');
   if (existsSync(ytdFile)) {
     const r = await readCsv(ytdFile, {
       schema: ytdRowSchema,
       required: ['employee_id', 'as_of', 'item', 'amount'],
       onRow: (row, line) => {
-        if (known(ytdFile, line, row.employee_id)) push(ytd, row.employee_id, row);
+        if (known(ytdFile, line, row.employee_id)) push(ytd, row.employee_id, { ...row, line });
       },
     });
     problems.push(...r.problems);

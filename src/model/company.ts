@@ -18,7 +18,8 @@ export interface Company {
   time: Map<string, TimeEntry[]>;
   earnings: Map<string, Earning[]>;
   deductions: Map<string, Deduction[]>;
-  ytd: Map<string, YtdBalance[]>;
+  /** Opening balances by employee, with their line in ytd.csv. */
+  ytd: Map<string, Array<YtdBalance & { line: number }>>;
   /** Rows read per input file (for the summary: every row is used, rejected or reported). */
   rowsRead: Record<string, number>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Decimal, ZERO, formatMoney, maxDec, roundTo } from '../../../money/index.js';
+import { Decimal, ZERO, formatMoney, maxDec, minDec, roundTo } from '../../../money/index.js';
 import { applyBrackets, bracketsParam, decimalParam, moneyParam, rateParam, type Bracket } from '../common/paramTypes.js';
 import type { TaxMethod, TaxResult, TraceLine } from '../types.js';
 
@@ -153,8 +153,10 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
     lines.push({ label: '4b Amount to withhold (3c + 4a)', value: u(b4) });
     const total = b4.plus(flatTax).plus(mandatory);
     if (suppAbove.gt(0)) lines.push({ label: 'Supplemental wages above $1,000,000 this year × mandatory rate', value: u(mandatory), ref: prov.supplemental_mandatory_rate });
-    const amount = roundTo(total, rounding);
-    lines.push({ label: `Withholding this period, rounded to the ${rounding === 'dollars' ? 'dollar' : 'cent'} (half up)`, value: m(amount) });
+    const rounded = roundTo(total, rounding);
+    lines.push({ label: `Withholding this period, rounded to the ${rounding === 'dollars' ? 'dollar' : 'cent'} (half up)`, value: m(rounded) });
+    const amount = minDec(rounded, maxDec(ZERO, input.wages));
+    if (amount.lt(rounded)) lines.push({ label: 'Limited to the wages paid this period (nothing more can be withheld)', value: m(amount) });
     return { amount, taxableWages: input.wages, lines };
   },
 };

@@ -1,0 +1,10 @@
+export * from './problems.js';
+export * from './coverage.js';
+export * from './review.js';
+export * from './brackets.js';
+export * from './rates.js';
+export * from './structure.js';
+export * from './effectiveDates.js';
+export * from './static.js';
+export * from './run.js';
+export type { MethodLookup } from './methods/lookup.js';

@@ -1,0 +1,2 @@
+export * from './valueDiff.js';
+export * from './ruleDiff.js';

@@ -1,0 +1,3 @@
+export * from './exampleInput.js';
+export * from './runExample.js';
+export * from './run.js';

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   compute: () => import('./compute.js'),
   explain: () => import('./explain.js'),
   reconcile: () => import('./reconcile.js'),
+  remittances: () => import('./remittances.js'),
   rules: () => import('./rules.js'),
 };
 

@@ -9,8 +9,9 @@ export const settingsSchema = z.strictObject({
   proration: z.enum(['weekdays', 'calendar_days']).default('weekdays'),
   supplemental_method: z.enum(['aggregate', 'flat']).default('aggregate'),
   fit_rounding: z.enum(['cents', 'dollars']).default('cents'),
-  /** Reconciliation: the partner's register layout (a mapping profile file, relative to the company folder). */
+  /** Reconciliation: the partner's register file, relative to the company folder (default register.csv). */
   register: z.string().optional(),
+  /** Reconciliation: the register's mapping profile (YAML, relative to the company folder); absent = canonical layout. See docs/reconcile.md. */
   register_profile: z.string().optional(),
   tolerance: z
     .strictObject({ default: z.number().nonnegative().default(0.01), items: z.record(z.string(), z.union([z.number().nonnegative(), tol])).default({}) })

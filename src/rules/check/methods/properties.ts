@@ -243,6 +243,7 @@ const monotone: Property = {
 const noJump: Property = {
   name: 'no_jump',
   run(ctx, opts) {
+    if (ctx.method.discontinuous) return undefined; // a cliff the law itself draws (the method says why)
     const edges = edgeCents(ctx.item);
     const arb = fc.record({ frequency: freqArb, prior: fc.array(wagesArb(edges), { maxLength: 3 }), wages: wagesArb(edges) });
     return perProfile(ctx, (profile) =>

@@ -22,19 +22,22 @@ const itemName = z
   .trim()
   .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'expected an item name as in expected.csv, such as gross, us.fit or us.ss.ee.wages');
 
-const columnTarget = z.union([
-  itemName.transform((item) => ({ items: [item], negative: false })),
-  z.array(itemName).min(1).transform((items) => ({ items, negative: false })),
+/** A column's target: `us.fit`, `[us.medicare.ee, us.medicare_addl.ee]` or `{ item: ded.401k, negative: true }`. */
+const columnTarget = z.preprocess(
+  (v) => (typeof v === 'string' ? { item: v } : Array.isArray(v) ? { items: v } : v),
   z
-    .strictObject({
-      item: itemName.optional(),
-      items: z.array(itemName).min(1).optional(),
-      /** The register shows the amount as a negative number (deductions as -123.45): payrecon flips the sign. */
-      negative: z.boolean().default(false),
-    })
+    .strictObject(
+      {
+        item: itemName.optional(),
+        items: z.array(itemName).min(1).optional(),
+        /** The register shows the amount as a negative number (deductions as -123.45): payrecon flips the sign. */
+        negative: z.boolean().default(false),
+      },
+      { error: 'expected an item name, a list of item names, or { item, negative }' },
+    )
     .refine((o) => (o.item === undefined) !== (o.items === undefined), { message: 'expected exactly one of item or items' })
     .transform((o) => ({ items: o.items ?? [o.item!], negative: o.negative })),
-]);
+);
 
 export const ENCODINGS = ['utf-8', 'windows-1252', 'latin1'] as const;
 
@@ -73,8 +76,9 @@ export const registerProfileSchema = z
   })
   .superRefine((p, ctx) => {
     const seen = new Map<string, string>();
-    for (const [col, t] of Object.entries(p.columns)) {
-      if (Object.values(p.keys).includes(col)) ctx.addIssue({ code: 'custom', path: ['columns', col], message: `column "${col}" is already a key column` });
+    for (const [col, t] of Object.entries(p.columns ?? {})) {
+      if (!t || !Array.isArray(t.items)) continue; // already reported
+      if (Object.values(p.keys ?? {}).includes(col)) ctx.addIssue({ code: 'custom', path: ['columns', col], message: `column "${col}" is already a key column` });
       for (const item of t.items) {
         const prev = seen.get(item);
         if (prev !== undefined) ctx.addIssue({ code: 'custom', path: ['columns', col], message: `item ${item} is fed by two columns ("${prev}" and "${col}")` });

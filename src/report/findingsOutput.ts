@@ -34,6 +34,15 @@ export interface FindingsOutputOptions {
   meta?: Record<string, unknown>;
 }
 
+/** Mask SSN-like text in every string of a JSON value (finding details echo register cells). */
+function maskDeep(v: unknown, showPii: boolean): unknown {
+  if (showPii) return v;
+  if (typeof v === 'string') return maskPii(v, false);
+  if (Array.isArray(v)) return v.map((x) => maskDeep(x, false));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskDeep(x, false)]));
+  return v;
+}
+
 /** Write findings.csv (Excel-safe, SSNs masked) and findings.json (versioned schema). */
 export function writeFindings(outDir: string, findings: readonly Finding[], opts: FindingsOutputOptions = {}): void {
   const sorted = sortFindings(findings);
@@ -51,7 +60,7 @@ export function writeFindings(outDir: string, findings: readonly Finding[], opts
     findings: sorted.map((f) => ({
       severity: f.severity,
       code: f.code,
-      employee_id: f.employee_id ?? '',
+      employee_id: maskPii(f.employee_id ?? '', show),
       pay_date: f.pay_date ?? '',
       item: f.item ?? '',
       expected: f.expected ?? '',
@@ -59,7 +68,7 @@ export function writeFindings(outDir: string, findings: readonly Finding[], opts
       difference: f.difference ?? '',
       message: maskPii(f.message, show),
       rule: f.rule ?? '',
-      ...(f.details ? { details: f.details } : {}),
+      ...(f.details ? { details: maskDeep(f.details, show) } : {}),
     })),
   };
   writeFileSync(join(outDir, 'findings.json'), JSON.stringify(json, null, 2) + '\n');

@@ -26,17 +26,19 @@ export function decoder(encoding: RegisterEncoding): Transform {
   const fix = utf8 ? (s: string) => s : fixCp1252;
   return new Transform({
     decodeStrings: true,
-    readableObjectMode: false,
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, cb) {
       try {
-        cb(null, fix(td.decode(chunk, { stream: true })));
+        const text = fix(td.decode(chunk, { stream: true }));
+        cb(null, text === '' ? undefined : text);
       } catch {
         cb(new EncodingError('the file is not valid UTF-8 text (set `encoding: windows-1252` in the mapping profile if it comes from Excel on Windows)'));
       }
     },
     flush(cb) {
       try {
-        cb(null, fix(td.decode()));
+        const text = fix(td.decode());
+        cb(null, text === '' ? undefined : text);
       } catch {
         cb(new EncodingError('the file ends in the middle of a UTF-8 character'));
       }

@@ -1,11 +1,11 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { RegisterRow } from '../../model/registerRow.js';
 import type { Decimal } from '../../money/index.js';
 import { InputError, type InputProblem } from '../problems.js';
 import { dateParser } from './dateFormat.js';
+import { CsvRecords } from './csvRecords.js';
 import { EncodingError, decoder } from './decode.js';
 import { bindLayout, type BoundLayout, type RegisterLayout } from './layout.js';
 import { numberExample, numberParser } from './numberFormat.js';
@@ -114,19 +114,24 @@ export async function readRegister(file: string, layout: RegisterLayout, sink: R
     sink.row(row);
   };
 
-  const parser = parse({
-    bom: true,
-    delimiter: layout.delimiter,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    info: true,
+  const records = new CsvRecords(layout.delimiter, (record, line) => {
+    if (bound && record.every((c) => c.trim() === '')) return; // a row of empty cells, as Excel leaves them
+    onRecord(record, line);
   });
   const consume = new Writable({
     objectMode: true,
-    write(rec: { record: string[]; info: { lines: number } }, _enc, cb) {
+    write(chunk: string, _enc, cb) {
       try {
-        onRecord(rec.record, rec.info.lines);
+        records.push(chunk);
+        cb();
+      } catch (e) {
+        cb(e as Error);
+      }
+    },
+    final(cb) {
+      try {
+        if (records.unterminated) throw new InputError([{ file: display, line: records.openLine, message: 'a quoted field starting on this line is never closed' }]);
+        records.end();
         cb();
       } catch (e) {
         cb(e as Error);
@@ -134,11 +139,11 @@ export async function readRegister(file: string, layout: RegisterLayout, sink: R
     },
   });
   try {
-    await pipeline(createReadStream(file), decoder(layout.encoding), parser, consume);
+    await pipeline(createReadStream(file), decoder(layout.encoding), consume);
   } catch (e) {
     if (e instanceof InputError) throw e;
     if (e instanceof EncodingError) throw new InputError([{ file: display, message: e.message }]);
-    throw new InputError([{ file: display, line: res.rows + 1, message: `cannot read as CSV: ${(e as Error).message}` }]);
+    throw new InputError([{ file: display, message: `cannot read: ${(e as Error).message}` }]);
   }
   if (!bound) throw new InputError([{ file: display, line: 1, message: 'the file is empty: expected a header row' }]);
   return res;

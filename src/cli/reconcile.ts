@@ -1,0 +1,222 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { boundAt } from '../calc/boundRules.js';
+import { computeCompany, describeTaxRule } from '../calc/computeCompany.js';
+import type { CivilDate } from '../dates/index.js';
+import { loadCompany } from '../io/loadCompany.js';
+import { canonicalLayout, loadProfile, readRegister, type RegisterLayout } from '../io/register/index.js';
+import type { Company, Finding } from '../model/index.js';
+import { InputError } from '../model/problems.js';
+import { Reconciler, FAIL_ON, exitStatusFor, fitWhatIfs, unknownItems, type EmployeeFacts, type ExpectedRow, type FailOn } from '../reconcile/index.js';
+import { writeExpectedCsv } from '../report/expectedCsv.js';
+import { maskPii, writeFindings } from '../report/findingsOutput.js';
+import { formatSummary, summaryJson, type SummaryInput } from '../report/summary.js';
+import { RuleError, type RuleBook } from '../rules/index.js';
+import { parseCommandArgs } from './args.js';
+import type { Command } from './main.js';
+import { loadRuleBook } from './ruleBook.js';
+import { useColour } from './style.js';
+import { UsageError } from './usage.js';
+import { auditCompanyDeposits, formatRemittanceSummary, writeRemittancesCsv } from './remittances.js';
+
+const usage = `Usage: payrecon reconcile <company-dir> --out <dir> [--fail-on error|warning|never] [--show-pii] [--rules <path>]...
+
+Re-computes every payslip, lines the partner's payroll register up against it
+by employee and pay date, and writes <dir>/findings.csv, findings.json and
+expected.csv. The register is <company-dir>/register.csv (or the file named by
+\`register:\` in payrecon.yaml), in the canonical layout (expected.csv column
+names) or in the layout of the mapping profile named by \`register_profile:\`.
+
+Options:
+  --out <dir>        output folder (created if missing)
+  --fail-on <level>  exit 1 when a finding is at least this severe: error (default), warning, never
+  --show-pii         show SSNs in findings instead of masking them (***-**-1234)
+  --rules <path>     rule files or folders to use instead of the bundled rules/
+
+Exit status: 0 no finding reaches --fail-on, 1 one does, 2 unusable input or usage.`;
+
+function display(p: string): string {
+  const r = relative(process.cwd(), p);
+  return (r.startsWith('..') ? p : r).split(sep).join('/');
+}
+
+/** What reconciliation needs of each employee; versions in effective_from order, so the latest wins. */
+function employeeFacts(company: Company): EmployeeFacts[] {
+  const out: EmployeeFacts[] = [];
+  for (const versions of company.employees.values()) {
+    for (const v of versions) {
+      out.push({
+        employee_id: v.employee_id,
+        ...(v.name ? { name: v.name } : {}),
+        ...(v.termination_date ? { termination_date: v.termination_date } : {}),
+        effective_from: v.effective_from ?? v.hire_date,
+        ...(v.fed_w4 ? { fed_w4: v.fed_w4 } : {}),
+        ...(v.fed_step2 !== undefined ? { fed_step2: v.fed_step2 } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** The pay period of an employee's pay date, from pay_calendar.csv and the employee's latest pay frequency. */
+function periodLookup(company: Company) {
+  const byKey = new Map<string, { start: CivilDate; end: CivilDate }>();
+  for (const p of company.calendar) byKey.set(`${p.pay_frequency}|${p.pay_date}`, { start: p.period_start, end: p.period_end });
+  return (id: string, payDate: CivilDate) => {
+    const freq = company.employees.get(id)?.at(-1)?.pay_frequency;
+    return freq ? byKey.get(`${freq}|${payDate}`) : undefined;
+  };
+}
+
+/**
+ * The rule behind each expected item, resolved once per pay date: tax
+ * components (and their `.wages`) from the bound rule files, overtime pay from
+ * the overtime rule. Items computed from input data alone have no rule.
+ */
+function ruleLookup(book: RuleBook) {
+  const byDate = new Map<string, Map<string, string>>();
+  return (row: ExpectedRow, item: string): string | undefined => {
+    let m = byDate.get(row.pay_date);
+    if (!m) {
+      m = new Map();
+      for (const j of book.jurisdictions()) {
+        if (!book.fileFor(j, row.pay_date)) continue;
+        const b = boundAt(book, j, row.pay_date);
+        for (const t of b.taxes) m.set(t.id, describeTaxRule(t));
+        if (b.overtime) {
+          const prov = Object.values(b.overtime.prov);
+          const pubs = [...new Set(prov.map((p) => p.source.publication))].join('; ');
+          const text = `${prov[0]?.file ?? ''} ${b.overtime.id}: ${b.overtime.method.name}${pubs ? ` — ${pubs}` : ''}`.trim();
+          for (const k of ['overtime_pay', 'overtime_hours', 'doubletime_pay', 'doubletime_hours']) if (!m.has(k)) m.set(k, text);
+        }
+      }
+      byDate.set(row.pay_date, m);
+    }
+    return m.get(item.endsWith('.wages') ? item.slice(0, -'.wages'.length) : item);
+  };
+}
+
+/**
+ * ── Remittance audit ─────────────────────────────────────────────────────
+ * When the company folder has deposits.csv, `payrecon reconcile` also audits
+ * the partner's tax deposits against the expected register
+ * (src/remit/auditRemittances.ts via src/cli/remittances.ts) and adds its
+ * DEPOSIT_* findings; remittances.csv is written beside the findings.
+ */
+async function auditDeposits(company: Company, book: RuleBook, expected: readonly ExpectedRow[], outDir: string): Promise<{ findings: Finding[]; summary?: string }> {
+  const result = await auditCompanyDeposits(company, book, expected);
+  if (!result) return { findings: [] };
+  writeRemittancesCsv(join(outDir, 'remittances.csv'), result);
+  return { findings: result.findings, summary: formatRemittanceSummary(result.summary) };
+}
+
+function resolveLayout(company: Company): { layout: RegisterLayout; file: string } {
+  const s = company.settings;
+  const file = join(company.dir, s.register ?? 'register.csv');
+  if (!s.register_profile) return { layout: canonicalLayout(), file };
+  const path = join(company.dir, s.register_profile);
+  return { layout: loadProfile(path, display(path)), file };
+}
+
+const command: Command = {
+  summary: "Reconcile the partner's payroll register against the re-computation",
+  usage,
+  async run(args) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { out: { type: 'string' }, 'fail-on': { type: 'string' }, 'show-pii': { type: 'boolean' }, rules: { type: 'string', multiple: true } },
+      usage,
+    );
+    const dir = positionals[0];
+    if (!dir || positionals.length > 1) throw new UsageError('expected exactly one company folder');
+    if (!values.out) throw new UsageError('--out <dir> is required');
+    const failOn = (values['fail-on'] ?? 'error') as FailOn;
+    if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`);
+    const showPii = values['show-pii'] ?? false;
+
+    const book = loadRuleBook(values.rules);
+    const company = await loadCompany(dir);
+    const { layout, file } = resolveLayout(company);
+    if (!existsSync(file)) {
+      throw new InputError([{ file: display(file), message: "the partner's register is not there (put it in register.csv, or name it with `register:` in payrecon.yaml)" }]);
+    }
+
+    let computed;
+    try {
+      computed = computeCompany(company, book);
+    } catch (e) {
+      if (e instanceof RuleError) throw new InputError([{ file: 'rules', message: e.message }]);
+      throw e;
+    }
+    const expected: ExpectedRow[] = computed.rows;
+    mkdirSync(values.out, { recursive: true });
+    await writeExpectedCsv(join(values.out, 'expected.csv'), computed.columns, expected);
+
+    const rec = new Reconciler({
+      expected,
+      employees: employeeFacts(company),
+      tolerance: company.settings.tolerance,
+      ruleFor: ruleLookup(book),
+      periodOf: periodLookup(company),
+      alternatives: fitWhatIfs(company, book),
+    });
+    const rejectedShown: string[] = [];
+    const read = await readRegister(
+      file,
+      layout,
+      {
+        row: (r) => rec.row(r),
+        reject: (r) => {
+          if (rejectedShown.length < 10) for (const p of r.problems) rejectedShown.push(`${p.file}, line ${p.line}${p.column ? `, column "${p.column}"` : ''}: ${p.message}`);
+          rec.reject(r);
+        },
+      },
+      display(file),
+    );
+    const unknown = unknownItems(read.items, computed.columns);
+    if (unknown.length) {
+      throw new InputError(
+        unknown.map((item) => ({
+          file: display(file),
+          line: 1,
+          message: `item "${item}" is not computed by payrecon for this company (${layout.name}); items are expected.csv columns such as gross, us.fit, us.ss.ee, ded.401k, net_pay`,
+        })),
+      );
+    }
+    if (read.rows > 0 && read.accepted === 0) {
+      throw new InputError([
+        { file: display(file), message: `none of the ${read.rows} register rows could be read with the ${layout.name}; is it the right layout?` },
+        ...rejectedShown.slice(0, 5).map((m) => ({ file: display(file), message: m.slice(m.indexOf(': ') + 2) })),
+      ]);
+    }
+    rec.declareItems(read.items);
+    const result = rec.finish();
+
+    const deposits = await auditDeposits(company, book, expected, values.out);
+    const findings = [...result.findings, ...deposits.findings];
+    const exitStatus = exitStatusFor(findings, failOn);
+    const summary: SummaryInput = {
+      company: display(dir),
+      registerFile: read.file,
+      layout: read.layout,
+      accounting: result.accounting,
+      comparisons: result.comparisons,
+      totals: result.totals,
+      findings,
+      ignoredColumns: read.ignored,
+      outDir: display(values.out),
+      failOn,
+      exitStatus,
+    };
+    writeFindings(values.out, findings, { showPii, meta: { command: 'reconcile', company: display(dir), summary: summaryJson(summary) } });
+    process.stdout.write(formatSummary(summary, useColour(process.stdout)));
+    if (deposits.summary) process.stdout.write(`\nTax deposits (deposits.csv; remittances.csv written):\n${deposits.summary}`);
+    if (rejectedShown.length) {
+      process.stderr.write(`\n${read.rejected} register row${read.rejected === 1 ? '' : 's'} could not be read (REJECTED_ROW in findings.csv):\n`);
+      for (const m of rejectedShown) process.stderr.write(`  ${maskPii(m, showPii)}\n`);
+      if (read.rejected > 10) process.stderr.write('  …\n');
+    }
+    return exitStatus;
+  },
+};
+export default command;

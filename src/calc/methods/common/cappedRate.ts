@@ -1,13 +1,36 @@
 import { z } from 'zod';
 import { Decimal, ZERO, formatMoney, maxDec, minDec, roundCents } from '../../../money/index.js';
 import { moneyParam, rateParam } from './paramTypes.js';
-import type { TaxMethod } from '../types.js';
+import type { TaxInput, TaxMethod } from '../types.js';
 
 /**
  * A rate on wages up to an annual wage base (Social Security, state unemployment):
  * taxable = min(wages, base − taxable wages so far this year). The amount is
  * rounded per period, and never lets the year's total pass rate × base.
  */
+export interface CappedAmount {
+  ytdTaxable: Decimal;
+  room: Decimal;
+  taxable: Decimal;
+  amount: Decimal;
+}
+
+/**
+ * The shared arithmetic of every tax on wages up to an annual base (Social
+ * Security, FUTA, state unemployment): taxable = min(wages, base − taxable
+ * wages so far this year); amount rounded per period, and never letting the
+ * year's total pass rate × base.
+ */
+export function cappedAmount(input: TaxInput, rate: Decimal, wageBase: Decimal): CappedAmount {
+  const ytdTaxable = input.ytd(`${input.componentId}.wages`);
+  const ytdAmount = input.ytd(input.componentId);
+  const room = maxDec(ZERO, wageBase.minus(ytdTaxable));
+  const taxable = minDec(maxDec(ZERO, input.wages), room);
+  const cap = roundCents(rate.times(wageBase));
+  const amount = maxDec(ZERO, minDec(roundCents(taxable.times(rate)), cap.minus(ytdAmount)));
+  return { ytdTaxable, room, taxable, amount };
+}
+
 export const cappedRate: TaxMethod<{ rate: Decimal; wage_base: Decimal }> = {
   kind: 'tax',
   name: 'capped_rate',
@@ -16,12 +39,7 @@ export const cappedRate: TaxMethod<{ rate: Decimal; wage_base: Decimal }> = {
   monotone: true,
   annualCap: (p) => roundCents(p.rate.times(p.wage_base)),
   compute(input, p, prov) {
-    const ytdTaxable = input.ytd(`${input.componentId}.wages`);
-    const ytdAmount = input.ytd(input.componentId);
-    const room = maxDec(ZERO, p.wage_base.minus(ytdTaxable));
-    const taxable = minDec(maxDec(ZERO, input.wages), room);
-    const cap = roundCents(p.rate.times(p.wage_base));
-    const amount = maxDec(ZERO, minDec(roundCents(taxable.times(p.rate)), cap.minus(ytdAmount)));
+    const { ytdTaxable, room, taxable, amount } = cappedAmount(input, p.rate, p.wage_base);
     return {
       amount,
       taxableWages: taxable,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Decimal, ZERO, formatMoney, maxDec, minDec, roundCents } from '../../../money/index.js';
+import { Decimal, ZERO, formatMoney, maxDec, roundCents } from '../../../money/index.js';
+import { cappedAmount } from '../common/cappedRate.js';
 import { moneyParam, rateParam, decimalParam } from '../common/paramTypes.js';
 import type { TaxMethod } from '../types.js';
 
@@ -29,12 +30,7 @@ export const usFuta: TaxMethod<FutaParams> = {
     const state = input.employee.work_state ?? '';
     const reduction = p.credit_reduction[state] ?? ZERO;
     const rate = p.gross_rate.minus(p.max_credit).plus(reduction);
-    const ytdTaxable = input.ytd(`${input.componentId}.wages`);
-    const ytdAmount = input.ytd(input.componentId);
-    const room = maxDec(ZERO, p.wage_base.minus(ytdTaxable));
-    const taxable = minDec(maxDec(ZERO, input.wages), room);
-    const cap = roundCents(rate.times(p.wage_base));
-    const amount = maxDec(ZERO, minDec(roundCents(taxable.times(rate)), cap.minus(ytdAmount)));
+    const { ytdTaxable, taxable, amount } = cappedAmount(input, rate, p.wage_base);
     return {
       amount,
       taxableWages: taxable,

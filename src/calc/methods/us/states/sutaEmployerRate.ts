@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Decimal, ZERO, formatMoney, maxDec, minDec, roundCents } from '../../../../money/index.js';
+import { Decimal, formatMoney, roundCents } from '../../../../money/index.js';
+import { cappedAmount } from '../../common/cappedRate.js';
 import { moneyParam, rateParam } from '../../common/paramTypes.js';
 import { InputError } from '../../../../model/problems.js';
 import type { TaxMethod, TaxResult } from '../../types.js';
@@ -28,12 +29,7 @@ export const sutaEmployerRate: TaxMethod<SutaParams> = {
       throw new InputError([{ file: 'payrecon.yaml', column: 'suta_rates', message: `no ${p.state} unemployment rate: add suta_rates.${p.state} (the rate the state assigned to this employer); the rule file has no sourced new-employer rate for ${p.state}` }]);
     }
     const rate = given !== undefined ? new Decimal(given) : fallback!;
-    const ytdTaxable = input.ytd(`${input.componentId}.wages`);
-    const ytdAmount = input.ytd(input.componentId);
-    const room = maxDec(ZERO, p.wage_base.minus(ytdTaxable));
-    const taxable = minDec(maxDec(ZERO, input.wages), room);
-    const cap = roundCents(rate.times(p.wage_base));
-    const amount = maxDec(ZERO, minDec(roundCents(taxable.times(rate)), cap.minus(ytdAmount)));
+    const { ytdTaxable, taxable, amount } = cappedAmount(input, rate, p.wage_base);
     return {
       amount,
       taxableWages: taxable,

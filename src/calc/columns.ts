@@ -5,7 +5,8 @@ import { boundAt } from './boundRules.js';
 
 export const KEY_COLUMNS = ['employee_id', 'pay_date', 'period_start', 'period_end'] as const;
 export const HOURS_COLUMNS = ['regular_hours', 'overtime_hours', 'leave_hours', 'doubletime_hours'] as const;
-export const PAY_COLUMNS = ['regular_hours', 'overtime_hours', 'leave_hours', 'regular_pay', 'overtime_pay', 'leave_pay', 'doubletime_hours', 'doubletime_pay', 'gross'] as const;
+/** The contract's hours-and-pay block, in its order; double time (California) extends it after gross. */
+export const PAY_COLUMNS = ['regular_hours', 'overtime_hours', 'leave_hours', 'regular_pay', 'overtime_pay', 'leave_pay', 'gross', 'doubletime_hours', 'doubletime_pay'] as const;
 export const DEDUCTION_COLUMNS = DEDUCTION_KINDS.map((k) => `ded.${k}`);
 
 export interface ColumnPlan {

@@ -21,8 +21,8 @@ export interface CappedAmount {
  * wages so far this year); amount rounded per period, and never letting the
  * year's total pass rate × base.
  */
-export function cappedAmount(input: TaxInput, rate: Decimal, wageBase: Decimal): CappedAmount {
-  const ytdTaxable = input.ytd(`${input.componentId}.wages`);
+export function cappedAmount(input: TaxInput, rate: Decimal, wageBase: Decimal, ytdWagesItem = `${input.componentId}.wages`): CappedAmount {
+  const ytdTaxable = input.ytd(ytdWagesItem);
   const ytdAmount = input.ytd(input.componentId);
   const room = maxDec(ZERO, wageBase.minus(ytdTaxable));
   const taxable = minDec(maxDec(ZERO, input.wages), room);
@@ -31,22 +31,23 @@ export function cappedAmount(input: TaxInput, rate: Decimal, wageBase: Decimal):
   return { ytdTaxable, room, taxable, amount };
 }
 
-export const cappedRate: TaxMethod<{ rate: Decimal; wage_base: Decimal }> = {
+export const cappedRate: TaxMethod<{ rate: Decimal; wage_base: Decimal; ytd_wages_item?: string | undefined }> = {
   kind: 'tax',
   name: 'capped_rate',
   summary: 'rate × wages up to an annual wage base (year-to-date aware)',
-  params: z.object({ rate: rateParam, wage_base: moneyParam }),
+  /** `ytd_wages_item`: read the year's taxable wages so far from another item (the employer share reads the employee's, so one opening balance serves both). */
+  params: z.object({ rate: rateParam, wage_base: moneyParam, ytd_wages_item: z.string().min(1).optional() }),
   monotone: true,
   annualCap: (p) => roundCents(p.rate.times(p.wage_base)),
   compute(input, p, prov) {
-    const { ytdTaxable, room, taxable, amount } = cappedAmount(input, p.rate, p.wage_base);
+    const { ytdTaxable, room, taxable, amount } = cappedAmount(input, p.rate, p.wage_base, p.ytd_wages_item);
     return {
       amount,
       taxableWages: taxable,
       lines: [
         { label: 'Wages this period', value: formatMoney(input.wages) },
         { label: 'Annual wage base', value: formatMoney(p.wage_base), ref: prov.wage_base },
-        { label: 'Taxable wages earlier this year', value: formatMoney(ytdTaxable) },
+        { label: `Taxable wages earlier this year (${p.ytd_wages_item ?? `${input.componentId}.wages`})`, value: formatMoney(ytdTaxable) },
         { label: 'Room left under the wage base', value: formatMoney(room) },
         { label: 'Taxable wages this period', value: formatMoney(taxable) },
         { label: 'Rate', value: p.rate.toString(), ref: prov.rate },

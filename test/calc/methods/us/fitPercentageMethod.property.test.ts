@@ -1,0 +1,119 @@
+/**
+ * Property tests (fast-check) for Worksheet 1A with the bundled 2025 and 2026
+ * rule files: for every W-4 profile the method lists, every pay frequency and
+ * every row of the table the profile uses, withholding is never negative and
+ * never decreases as wages rise within the row. Across rows it never
+ * decreases either, except by the IRS's own rounding of printed thresholds
+ * (Step 2 Single: 108,938 for 108,937.50 in 2026), bounded here by the
+ * table's own down-step ÷ periods + 1 cent.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Bracket } from '../../../../src/calc/methods/common/paramTypes.js';
+import { usFitPercentageMethod, type FitParams } from '../../../../src/calc/methods/us/fitPercentageMethod.js';
+import type { PayFrequency } from '../../../../src/model/index.js';
+import { Decimal, ZERO, maxDec } from '../../../../src/money/index.js';
+import { federalTax } from '../../../helpers/rules.js';
+import { employee, taxInput } from '../../../helpers/taxInput.js';
+
+const FREQS: PayFrequency[] = ['weekly', 'biweekly', 'semimonthly', 'monthly'];
+const profiles = usFitPercentageMethod.profiles ?? [];
+
+/** The table a profile uses and the annual amount that separates period wages × periods from line 2a. */
+function tableOf(p: FitParams, fields: Record<string, string>): { rows: readonly Bracket[]; offset: Decimal } {
+  const e = employee(fields);
+  const n = (x: Decimal | undefined) => x ?? ZERO;
+  if (e.fed_w4 === 'legacy') {
+    const key = e.fed_filing_status === 'married' ? 'married_jointly' : 'single';
+    return { rows: p.standard[key], offset: new Decimal(e.fed_allowances ?? 0).times(p.allowance_value) };
+  }
+  const status = (e.fed_filing_status ?? 'single') as 'single' | 'married_jointly' | 'head_of_household';
+  const g = e.fed_step2 ? ZERO : status === 'married_jointly' ? p.line_1g.married_jointly : p.line_1g.other;
+  return { rows: (e.fed_step2 ? p.step2 : p.standard)[status], offset: n(e.fed_deductions).plus(g).minus(n(e.fed_other_income)) };
+}
+
+/** Largest downward step of a bracket table where a row's printed base is below the previous row's end. */
+function largestDownStep(rows: readonly Bracket[]): Decimal {
+  let worst = ZERO;
+  for (let i = 1; i < rows.length; i++) {
+    const prev = rows[i - 1]!, row = rows[i]!;
+    const end = prev.base.plus(row.atLeast.minus(prev.atLeast).times(prev.rate));
+    worst = maxDec(worst, end.minus(row.base));
+  }
+  return worst;
+}
+
+describe.each([
+  ['2025', '2025-08-15'],
+  ['2026', '2026-08-14'],
+])('Worksheet 1A properties, %s rules', (_year, payDate) => {
+  const t = federalTax('us.fit', payDate);
+  const p = t.params as FitParams;
+  const fit = (fields: Record<string, string>, frequency: PayFrequency, cents: number, rounding: 'cents' | 'dollars' = 'cents') =>
+    t.method.compute(taxInput({ w4: fields, frequency, payDate, wages: new Decimal(cents).div(100), settings: { fit_rounding: rounding } }), t.params, t.prov as never).amount;
+
+  it('the method lists profiles for every filing status, Step 2, Steps 3-4 and 2019-or-earlier forms', () => {
+    expect(profiles.length).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const profile of profiles) {
+    describe(profile.name, () => {
+      const { rows, offset } = tableOf(p, profile.fields);
+
+      it(`within every row of its table (${rows.length} rows) and every frequency: never negative, non-decreasing in wages`, () => {
+        for (const freq of FREQS) {
+          const periods = p.periods_per_year[freq]!;
+          rows.forEach((row, i) => {
+            const next = rows[i + 1];
+            const hiAnnual = next ? next.atLeast : row.atLeast.times(2).plus(100000);
+            // period wages (cents) whose line 2a lies in [row.atLeast, hiAnnual)
+            const lo = i === 0 ? 0 : row.atLeast.plus(offset).div(periods).times(100).ceil().toNumber();
+            const hi = hiAnnual.plus(offset).div(periods).times(100).floor().toNumber() - 1;
+            if (hi < Math.max(lo, 0)) return; // the row is unreachable for this profile (offset below 0 only shifts row 0)
+            const inRow = fc.integer({ min: Math.max(lo, 0), max: hi });
+            fc.assert(
+              fc.property(inRow, inRow, (a, b) => {
+                const [w1, w2] = a <= b ? [a, b] : [b, a];
+                const f1 = fit(profile.fields, freq, w1);
+                const f2 = fit(profile.fields, freq, w2);
+                return f1.gte(0) && f2.gte(f1);
+              }),
+              { numRuns: 10, examples: [[Math.max(lo, 0), hi]] },
+            );
+          });
+        }
+      });
+
+      it('across the whole range and every frequency: never negative, never decreasing beyond the printed table\'s own rounding step (cents and whole dollars)', () => {
+        const drop = largestDownStep(rows);
+        for (const freq of FREQS) {
+          const periods = p.periods_per_year[freq]!;
+          const top = rows.at(-1)!.atLeast.times(1.5).plus(offset).div(periods).times(100).ceil().toNumber();
+          const wage = fc.integer({ min: 0, max: top });
+          for (const rounding of ['cents', 'dollars'] as const) {
+            const unit = rounding === 'cents' ? 0.01 : 1;
+            const tol = drop.isZero() ? ZERO : drop.div(periods).plus(unit);
+            fc.assert(
+              fc.property(wage, fc.integer({ min: 0, max: 500_00 }), (w, step) => {
+                const f1 = fit(profile.fields, freq, w, rounding);
+                const f2 = fit(profile.fields, freq, w + step, rounding);
+                return f1.gte(0) && f1.minus(f2).lte(tol);
+              }),
+              { numRuns: 25 },
+            );
+          }
+        }
+      });
+    });
+  }
+
+  it('the only down-steps of the printed tables are the IRS rounding of half-dollar thresholds (each under $0.20 a year)', () => {
+    for (const kind of ['standard', 'step2'] as const) {
+      for (const status of ['married_jointly', 'single', 'head_of_household'] as const) {
+        const drop = largestDownStep(p[kind][status]);
+        expect(drop.lte(0.2), `${kind} ${status}: ${drop}`).toBe(true);
+        if (kind === 'standard') expect(drop.isZero(), `${kind} ${status}`).toBe(true);
+      }
+    }
+  });
+});

@@ -32,7 +32,13 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
  * Read and validate a company folder. All problems of every file are
  * collected and thrown together as one InputError (the CLI exits 2).
  */
-export async function loadCompany(dir: string): Promise<Company> {
+export interface LoadCompanyOptions {
+  /** Keep only these employees (by employee_id) from every employee-keyed file: a worker thread's share. */
+  keep?: (employeeId: string) => boolean;
+}
+
+export async function loadCompany(dir: string, opts: LoadCompanyOptions = {}): Promise<Company> {
+  const keep = opts.keep ? { column: 'employee_id', test: opts.keep } : undefined;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError([{ file: dir, message: 'company folder not found' }]);
   const problems: InputProblem[] = [];
   const { settings, problems: sp } = loadSettings(dir);
@@ -45,6 +51,7 @@ export async function loadCompany(dir: string): Promise<Company> {
   const empFile = f('employees.csv');
   const er = await readCsv(empFile, {
     schema: employeeRowSchema,
+    keep,
     required: EMPLOYEE_REQUIRED_COLUMNS,
     onRow: (row, line, raw) => {
       const fields: Record<string, string> = {};
@@ -91,21 +98,39 @@ export async function loadCompany(dir: string): Promise<Company> {
   calendar.sort((a, b) => a.pay_date.localeCompare(b.pay_date) || a.pay_frequency.localeCompare(b.pay_frequency));
   const payDates = new Set(calendar.map((p) => `${p.pay_frequency}|${p.pay_date}`));
 
+  const employeesUnread = er.header.length === 0;
   const known = (file: string, line: number, id: string): boolean => {
     if (employees.has(id)) return true;
+    if (employeesUnread) return false; // employees.csv itself is reported; don't repeat it for every row
     problems.push({ file, line, column: 'employee_id', message: `employee "${id}" is not in employees.csv` });
     return false;
   };
 
-  // time.csv
+  // time.csv (millions of rows at scale: equal values share one string or Decimal, which are immutable)
   const time = new Map<string, TimeEntry[]>();
+  const shared = new Map<string, unknown>();
+  const intern = <T>(k: string, v: T): T => {
+    const hit = shared.get(k);
+    if (hit !== undefined) return hit as T;
+    shared.set(k, v);
+    return v;
+  };
+  const compactEntry = (row: TimeEntry): TimeEntry => {
+    const e: TimeEntry = { employee_id: intern(`i${row.employee_id}`, row.employee_id), date: intern(`d${row.date}`, row.date), hours: intern(`h${row.hours.toString()}`, row.hours) };
+    if (row.code !== undefined) e.code = intern(`c${row.code}`, row.code);
+    if (row.rate !== undefined) e.rate = intern(`r${row.rate.toString()}`, row.rate);
+    if ('code' in row && row.code === undefined) e.code = undefined;
+    if ('rate' in row && row.rate === undefined) e.rate = undefined;
+    return e;
+  };
   const timeFile = f('time.csv');
   if (existsSync(timeFile)) {
     const tr = await readCsv(timeFile, {
       schema: timeEntryRowSchema,
+      keep,
       required: ['employee_id', 'date', 'hours'],
       onRow: (row, line) => {
-        if (known(timeFile, line, row.employee_id)) push(time, row.employee_id, row);
+        if (known(timeFile, line, row.employee_id)) push(time, row.employee_id, compactEntry(row));
       },
     });
     problems.push(...tr.problems);
@@ -121,6 +146,7 @@ export async function loadCompany(dir: string): Promise<Company> {
   if (existsSync(earnFile)) {
     const r = await readCsv(earnFile, {
       schema: earningRowSchema,
+      keep,
       required: ['employee_id', 'pay_date', 'code', 'amount'],
       onRow: (row, line) => {
         if (!known(earnFile, line, row.employee_id)) return;
@@ -142,6 +168,7 @@ export async function loadCompany(dir: string): Promise<Company> {
   if (existsSync(dedFile)) {
     const r = await readCsv(dedFile, {
       schema: deductionRowSchema,
+      keep,
       required: ['employee_id', 'kind'],
       onRow: (row, line) => {
         if (row.effective_from && row.effective_to && row.effective_to < row.effective_from) {
@@ -161,6 +188,7 @@ export async function loadCompany(dir: string): Promise<Company> {
   if (existsSync(ytdFile)) {
     const r = await readCsv(ytdFile, {
       schema: ytdRowSchema,
+      keep,
       required: ['employee_id', 'as_of', 'item', 'amount'],
       onRow: (row, line) => {
         if (known(ytdFile, line, row.employee_id)) push(ytd, row.employee_id, { ...row, line });

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
+import { Fallback, recordFields, scanCsv } from './csvScan.js';
 import type { InputProblem } from './problems.js';
 
 export interface ReadCsvOptions<S extends z.ZodType> {
@@ -14,6 +15,12 @@ export interface ReadCsvOptions<S extends z.ZodType> {
   encoding?: BufferEncoding;
   /** Stop collecting after this many problems (the file is still read to the end). */
   maxProblems?: number;
+  /**
+   * Read only the rows whose (trimmed) cell in `column` passes `test`; the
+   * others are skipped before validation and not counted (a worker thread
+   * reading its share of the employees). A missing cell reads as "".
+   */
+  keep?: { column: string; test: (value: string) => boolean };
 }
 
 export interface ReadCsvResult {
@@ -27,6 +34,8 @@ export interface ReadCsvResult {
  * quoted fields. Every row is validated; every problem of the file is
  * reported together with its line and column.
  */
+const STOP = Symbol('stop');
+
 export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOptions<S>): Promise<ReadCsvResult> {
   const problems: InputProblem[] = [];
   const max = opts.maxProblems ?? 200;
@@ -37,23 +46,23 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
   if (!existsSync(file)) return { rows: 0, header: [], problems: [{ file, message: 'file not found' }] };
   let header: string[] = [];
   let rows = 0;
-  const parser = createReadStream(file, { encoding: opts.encoding ?? 'utf8' }).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }),
-  );
-  try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const { record, info } = rec;
+  let keepAt: number | undefined;
+  /** One record; true when reading must stop (the header lacks a required column). */
+  const handle = (record: string[], info: { lines: number }): boolean => {
+    {
       if (header.length === 0) {
         header = record.map((h) => h.trim());
         const missing = opts.required.filter((c) => !header.includes(c));
         for (const c of missing) add({ file, line: info.lines, column: c, message: `required column "${c}" is missing from the header` });
-        if (missing.length) return { rows, header, problems };
-        continue;
+        if (missing.length) return true;
+        if (opts.keep) keepAt = header.indexOf(opts.keep.column);
+        return false;
       }
+      if (keepAt !== undefined && !opts.keep!.test((record[keepAt] ?? '').trim())) return false;
       rows++;
       if (record.length !== header.length) {
         add({ file, line: info.lines, message: `expected ${header.length} fields as in the header, found ${record.length}` });
-        continue;
+        return false;
       }
       const raw: Record<string, string> = {};
       for (let i = 0; i < header.length; i++) raw[header[i]!] = record[i]!;
@@ -64,12 +73,51 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
           const value = col in raw ? ` (found "${raw[col]}")` : '';
           add({ file, line: info.lines, column: col || undefined, message: `${issue.message}${value}` });
         }
-        continue;
+        return false;
       }
       opts.onRow(parsed.data, info.lines, raw);
+      return false;
     }
-  } catch (e) {
-    add({ file, message: `cannot read as CSV: ${(e as Error).message}` });
+  };
+
+  // Fast path: the byte scanner, which reads records exactly as csv-parse does or hands over
+  // (Fallback) at the first record it is not sure of; csv-parse then goes on from there.
+  let delivered = 0;
+  let finished = false;
+  if ((opts.encoding ?? 'utf8') === 'utf8') {
+    const info = { lines: 0 };
+    try {
+      scanCsv(file, (r) => {
+        delivered++;
+        info.lines = r.line;
+        if (handle(recordFields(r), info)) throw STOP;
+      });
+      finished = true;
+    } catch (e) {
+      if (e === STOP) return { rows, header, problems };
+      if (!(e instanceof Fallback)) {
+        add({ file, message: `cannot read as CSV: ${(e as Error).message}` });
+        finished = true;
+      }
+    }
+  }
+  if (!finished) {
+    let skip = delivered;
+    const source = createReadStream(file, { encoding: opts.encoding ?? 'utf8' });
+    const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
+    // .pipe() does not pass read errors on (a folder, no permission): hand them to the parser, reported below.
+    source.on('error', (e) => parser.destroy(e));
+    try {
+      for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        if (handle(rec.record, rec.info)) return { rows, header, problems };
+      }
+    } catch (e) {
+      add({ file, message: `cannot read as CSV: ${(e as Error).message}` });
+    }
   }
   if (header.length === 0 && problems.length === 0) add({ file, line: 1, message: 'the file is empty: expected a header row' });
   return { rows, header, problems };

@@ -1,0 +1,62 @@
+import { boundAt } from '../calc/boundRules.js';
+import { describeTaxRule } from '../calc/computeCompany.js';
+import type { CivilDate } from '../dates/index.js';
+import type { Company } from '../model/index.js';
+import type { EmployeeFacts, ExpectedRow } from '../reconcile/index.js';
+import type { RuleBook } from '../rules/index.js';
+
+// The three helpers below are the same as in src/cli/reconcile.ts (not
+// exported there); they belong in src/reconcile so both can share them.
+
+/** What reconciliation needs of each employee; versions in effective_from order, so the latest wins. */
+export function employeeFacts(company: Company, ids?: Iterable<string>): EmployeeFacts[] {
+  const out: EmployeeFacts[] = [];
+  const list = ids ? [...ids].map((id) => company.employees.get(id)).filter((v) => v !== undefined) : company.employees.values();
+  for (const versions of list) {
+    for (const v of versions) {
+      out.push({
+        employee_id: v.employee_id,
+        ...(v.name ? { name: v.name } : {}),
+        ...(v.termination_date ? { termination_date: v.termination_date } : {}),
+        effective_from: v.effective_from ?? v.hire_date,
+        ...(v.fed_w4 ? { fed_w4: v.fed_w4 } : {}),
+        ...(v.fed_step2 !== undefined ? { fed_step2: v.fed_step2 } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** The pay period of an employee's pay date, from pay_calendar.csv and the employee's latest pay frequency. */
+export function periodLookup(company: Company) {
+  const byKey = new Map<string, { start: CivilDate; end: CivilDate }>();
+  for (const p of company.calendar) byKey.set(`${p.pay_frequency}|${p.pay_date}`, { start: p.period_start, end: p.period_end });
+  return (id: string, payDate: CivilDate) => {
+    const freq = company.employees.get(id)?.at(-1)?.pay_frequency;
+    return freq ? byKey.get(`${freq}|${payDate}`) : undefined;
+  };
+}
+
+/** The rule behind each expected item, resolved once per pay date. */
+export function ruleLookup(book: RuleBook) {
+  const byDate = new Map<string, Map<string, string>>();
+  return (row: ExpectedRow, item: string): string | undefined => {
+    let m = byDate.get(row.pay_date);
+    if (!m) {
+      m = new Map();
+      for (const j of book.jurisdictions()) {
+        if (!book.fileFor(j, row.pay_date)) continue;
+        const b = boundAt(book, j, row.pay_date);
+        for (const t of b.taxes) m.set(t.id, describeTaxRule(t));
+        if (b.overtime) {
+          const prov = Object.values(b.overtime.prov);
+          const pubs = [...new Set(prov.map((p) => p.source.publication))].join('; ');
+          const text = `${prov[0]?.file ?? ''} ${b.overtime.id}: ${b.overtime.method.name}${pubs ? ` — ${pubs}` : ''}`.trim();
+          for (const k of ['overtime_pay', 'overtime_hours', 'doubletime_pay', 'doubletime_hours']) if (!m.has(k)) m.set(k, text);
+        }
+      }
+      byDate.set(row.pay_date, m);
+    }
+    return m.get(item.endsWith('.wages') ? item.slice(0, -'.wages'.length) : item);
+  };
+}

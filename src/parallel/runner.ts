@@ -1,0 +1,267 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { parse } from 'csv-parse/sync';
+import { planColumns, unknownYtdItems } from '../calc/columns.js';
+import { auditCompanyDeposits, writeRemittancesCsv } from '../cli/remittances.js';
+import { loadRuleBook } from '../cli/ruleBook.js';
+import { loadCompany } from '../io/loadCompany.js';
+import { loadSettings } from '../io/loadSettings.js';
+import { canonicalLayout, loadProfile, type RegisterLayout } from '../io/register/index.js';
+import { readCsv } from '../io/readCsv.js';
+import { earningRowSchema, type Company, type Finding, type RegisterRow } from '../model/index.js';
+import { InputError, type InputProblem } from '../model/problems.js';
+import { Decimal, ZERO } from '../money/index.js';
+import type { Accounting, ComparisonCounts, ItemTotal } from '../reconcile/index.js';
+import { sortFindings, writeFindings } from '../report/findingsOutput.js';
+import { summaryJson, type SummaryInput } from '../report/summary.js';
+import { exitStatusFor, type FailOn } from '../reconcile/index.js';
+import type { RemittanceResult } from '../remit/index.js';
+import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
+import { boundaries, byId } from './partition.js';
+import type { WorkerJob, WorkerMessage, WorkerResult } from './worker.js';
+
+export interface PipelineOptions {
+  dir: string;
+  out: string;
+  /** Worker threads (default: available parallelism). */
+  workers?: number;
+  rules?: string[];
+  /** Reconcile the partner's register (and audit deposits.csv when present). Default: compute only. */
+  reconcile?: boolean;
+  /** Employees per reconciliation chunk (memory bound). */
+  block?: number;
+  failOn?: FailOn;
+  showPii?: boolean;
+}
+
+export interface PipelineResult {
+  payslips: number;
+  columns: string[];
+  rowsRead: Record<string, number>;
+  /** Seconds per stage: read, compute, reconcile, write (the slowest worker's), remittances and write (main thread). */
+  stages: Record<string, number>;
+  /** Thread-seconds per stage, summed over workers. */
+  threadSeconds: Record<string, number>;
+  wall: number;
+  findings: Finding[];
+  summary?: SummaryInput;
+  remittances?: RemittanceResult;
+  exitStatus: number;
+}
+
+const display = (p: string) => {
+  const r = relative(process.cwd(), p);
+  return (r.startsWith('..') ? p : r).split(sep).join('/');
+};
+
+/** Employee ids of employees.csv (trimmed, unique, sorted), for the partition. */
+function employeeIds(file: string): string[] {
+  const ids = new Set<string>();
+  if (!existsSync(file)) return [];
+  let at = -1;
+  try {
+    scanCsv(file, (r) => {
+      if (at < 0) {
+        for (let i = 0; i < r.n; i++) if (fieldText(r, i).trim() === 'employee_id') at = i;
+        if (at < 0) at = r.n;
+        return;
+      }
+      ids.add(fieldText(r, at).trim());
+    });
+  } catch (e) {
+    if (!(e instanceof Fallback)) throw e;
+    ids.clear();
+    const rows = parse(readFileSync(file, 'utf8'), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const h = (rows[0] ?? []).map((x) => x.trim()).indexOf('employee_id');
+    for (const r of rows.slice(1)) ids.add((r[h] ?? '').trim());
+  }
+  return [...ids].sort(byId);
+}
+
+function resolveLayout(dir: string, company: { settings: Company['settings'] }): { layout: RegisterLayout; file: string } {
+  const s = company.settings;
+  const file = join(dir, s.register ?? 'register.csv');
+  if (!s.register_profile) return { layout: canonicalLayout(), file };
+  const path = join(dir, s.register_profile);
+  return { layout: loadProfile(path, display(path)), file };
+}
+
+/** The exact problems the single-threaded commands report (the workers only see their share). */
+async function singleThreadProblems(dir: string, rules: string[] | undefined, fallback: InputProblem[]): Promise<never> {
+  const company = await loadCompany(dir);
+  const book = loadRuleBook(rules);
+  const bad = unknownYtdItems(company, planColumns(company, book));
+  throw new InputError(bad.length ? bad : fallback);
+}
+
+/**
+ * The full pipeline on worker threads, partitioned by employee: each worker
+ * reads its employees' rows, computes their payslips pay date by pay date,
+ * writes its part of expected.csv and reconciles its part of the partner's
+ * register chunk by chunk (pay date × block of employees, so memory does not
+ * grow with the company). The main thread merges in a fixed order: outputs
+ * are byte-identical whatever the number of workers.
+ */
+export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
+  const t0 = performance.now();
+  const W = Math.max(1, o.workers ?? availableParallelism());
+  const { settings, problems: sp } = loadSettings(o.dir);
+  if (!settings) throw new InputError(sp);
+  const book = loadRuleBook(o.rules);
+  const ids = employeeIds(join(o.dir, 'employees.csv'));
+  const bounds = boundaries(ids, W);
+  // Earning codes of the whole company (a small file).
+  const codes = new Set<string>();
+  if (existsSync(join(o.dir, 'earnings.csv'))) {
+    await readCsv(join(o.dir, 'earnings.csv'), { schema: earningRowSchema, required: [], onRow: (r) => codes.add(r.code) });
+  }
+  let reconcile: WorkerJob['reconcile'];
+  if (o.reconcile) {
+    const { layout, file } = resolveLayout(o.dir, { settings });
+    if (!existsSync(file)) throw new InputError([{ file: display(file), message: "the partner's register is not there (put it in register.csv, or name it with `register:` in payrecon.yaml)" }]);
+    reconcile = { file, display: display(file), layout };
+  }
+  mkdirSync(o.out, { recursive: true });
+  const partDir = join(o.out, '.parts');
+  mkdirSync(partDir, { recursive: true });
+  const liabilityItems = ['us.fit', 'us.ss.ee', 'us.ss.er', 'us.medicare.ee', 'us.medicare.er', 'us.medicare_addl.ee', 'us.futa.er'];
+  const nWorkers = bounds.length + 1;
+  const results: WorkerResult[] = [];
+  const inputProblems: InputProblem[] = [];
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  await Promise.all(
+    Array.from({ length: nWorkers }, (_, k) => {
+      const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 2000, reconcile, liabilityItems };
+      return new Promise<void>((resolve, reject) => {
+        const w = new Worker(workerUrl, { workerData: job });
+        w.once('message', (m: WorkerMessage) => {
+          if (m.kind === 'done') results[m.k] = m;
+          else if (m.kind === 'input-error') inputProblems.push(...m.problems);
+          else reject(new Error(`worker ${m.k}: ${m.message}${process.env.PAYRECON_DEBUG ? `\n${m.stack}` : ''}`));
+          void w.terminate().then(() => resolve());
+        });
+        w.once('error', reject);
+      });
+    }),
+  );
+  if (inputProblems.length) await singleThreadProblems(o.dir, o.rules, inputProblems);
+
+  // expected.csv: for each pay date, every worker's rows in range order.
+  let tw = performance.now();
+  const columns = results[0]!.columns;
+  const outFd = openSync(join(o.out, 'expected.csv'), 'w');
+  writeSync(outFd, columns.join(',') + '\n');
+  const fds = results.map((r) => openSync(join(partDir, `expected.${r.k}.csv`), 'r'));
+  const offsets = results.map(() => 0);
+  const partIdx = results.map(() => 0);
+  const dates = [...new Set(results.flatMap((r) => r.parts.map((p) => p[0])))].sort();
+  const buf = Buffer.allocUnsafe(1 << 22);
+  for (const d of dates) {
+    results.forEach((r, k) => {
+      const p = r.parts[partIdx[k]!];
+      if (!p || p[0] !== d) return;
+      partIdx[k]!++;
+      let left = p[1];
+      while (left > 0) {
+        const n = readSync(fds[k]!, buf, 0, Math.min(left, buf.length), offsets[k]!);
+        writeSync(outFd, buf, 0, n);
+        offsets[k]! += n;
+        left -= n;
+      }
+    });
+  }
+  closeSync(outFd);
+  for (const f of fds) closeSync(f);
+  rmSync(partDir, { recursive: true, force: true });
+  let writeMain = performance.now() - tw;
+
+  const sumStage = (name: string) => results.reduce((s, r) => s + (r.timings[name] ?? 0), 0) / 1000;
+  const maxStage = (name: string) => Math.max(...results.map((r) => r.timings[name] ?? 0)) / 1000;
+  const payslips = results.reduce((s, r) => s + r.stats.payslips, 0);
+  const rowsRead: Record<string, number> = {};
+  for (const r of results) for (const [f, n] of Object.entries(r.rowsRead)) if (f === 'pay_calendar.csv') rowsRead[f] = n; else rowsRead[f] = (rowsRead[f] ?? 0) + n;
+  rowsRead['employees.csv'] = results.reduce((s, r) => s + (r.rowsRead['employees.csv'] ?? 0), 0);
+
+  // Totals per pay date (expected, and the partner's) → deposit audit.
+  const merge = (list: Array<Array<[string, Array<[string, string]>]>>): RegisterRow[] => {
+    const m = new Map<string, Map<string, Decimal>>();
+    for (const l of list)
+      for (const [d, items] of l) {
+        let t = m.get(d);
+        if (!t) m.set(d, (t = new Map()));
+        for (const [k, v] of items) t.set(k, (t.get(k) ?? ZERO).plus(v));
+      }
+    return [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([pay_date, values]) => ({ employee_id: '*', pay_date, values }));
+  };
+  let tr = performance.now();
+  let remittances: RemittanceResult | undefined;
+  const company = { dir: o.dir, settings } as Company;
+  if (o.reconcile && existsSync(join(o.dir, 'deposits.csv'))) {
+    remittances = await auditCompanyDeposits(company, book, merge(results.map((r) => r.dateTotals)), { partnerRows: merge(results.map((r) => r.rec!.registerDateTotals)) });
+  }
+  const remitSecs = (performance.now() - tr) / 1000;
+
+  const findings: Finding[] = [];
+  let summary: SummaryInput | undefined;
+  let exitStatus = 0;
+  tw = performance.now();
+  if (o.reconcile) {
+    const accounting: Accounting = {
+      register: { read: 0, matched: 0, unexpected: 0, unknownEmployee: 0, paidAfterTermination: 0, duplicate: 0, rejected: 0 },
+      expected: { rows: 0, matched: 0, missing: 0, rejectedInRegister: 0 },
+    };
+    const counts: ComparisonCounts = { compared: 0, exact: 0, withinTolerance: 0, explained: 0, mismatched: 0 };
+    const totals = new Map<string, ItemTotal>();
+    for (const r of results) {
+      const x = r.rec!;
+      for (const f of x.findings) findings.push(f);
+      for (const k of Object.keys(accounting.register) as Array<keyof Accounting['register']>) accounting.register[k] += x.accounting.register[k];
+      for (const k of Object.keys(accounting.expected) as Array<keyof Accounting['expected']>) accounting.expected[k] += x.accounting.expected[k];
+      for (const k of Object.keys(counts) as Array<keyof ComparisonCounts>) counts[k] += x.counts[k];
+      for (const [item, e, g] of x.totals) {
+        const t = totals.get(item) ?? { item, expected: ZERO, register: ZERO, difference: ZERO };
+        t.expected = t.expected.plus(e);
+        t.register = t.register.plus(g);
+        t.difference = t.register.minus(t.expected);
+        totals.set(item, t);
+      }
+    }
+    if (remittances) findings.push(...remittances.findings);
+    // One order whatever the number of workers (the summary counts in first-seen order).
+    const sorted = sortFindings(findings);
+    findings.length = 0;
+    findings.push(...sorted);
+    exitStatus = exitStatusFor(findings, o.failOn ?? 'error');
+    summary = {
+      company: display(o.dir),
+      registerFile: reconcile!.display,
+      layout: reconcile!.layout.name,
+      accounting,
+      comparisons: counts,
+      totals: results[0]!.rec!.items.map((i) => totals.get(i)!).filter(Boolean),
+      findings,
+      ignoredColumns: results[0]!.rec!.ignored,
+      outDir: display(o.out),
+      failOn: o.failOn ?? 'error',
+      exitStatus,
+    };
+    writeFindings(o.out, findings, { showPii: o.showPii ?? false, meta: { command: 'reconcile', company: display(o.dir), summary: summaryJson(summary) } });
+    if (remittances) writeRemittancesCsv(join(o.out, 'remittances.csv'), remittances);
+  }
+  writeMain += performance.now() - tw;
+  const wall = (performance.now() - t0) / 1000;
+  return {
+    payslips,
+    columns,
+    rowsRead,
+    stages: { read: maxStage('read'), compute: maxStage('compute'), reconcile: maxStage('reconcile'), remittances: remitSecs, write: maxStage('write') + writeMain / 1000 },
+    threadSeconds: { read: sumStage('read'), compute: sumStage('compute'), reconcile: sumStage('reconcile'), write: sumStage('write') },
+    wall,
+    findings,
+    summary,
+    remittances,
+    exitStatus,
+  };
+}

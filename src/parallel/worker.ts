@@ -1,0 +1,371 @@
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { computePayslips, type ComputeStats } from '../calc/computeCompany.js';
+import { loadRuleBook } from '../cli/ruleBook.js';
+import type { CivilDate } from '../dates/index.js';
+import { loadCompany } from '../io/loadCompany.js';
+import { readRegister, type RegisterLayout, type RejectedRow } from '../io/register/index.js';
+import { InputError } from '../model/problems.js';
+import type { Company, Finding, RegisterRow } from '../model/index.js';
+import { ZERO, type Decimal } from '../money/index.js';
+import { Reconciler, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
+import { expectedCells } from '../report/expectedCsv.js';
+import { csvLine } from '../io/writeCsv.js';
+import { RuleError } from '../rules/index.js';
+import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
+import { byId, lowerBound, ownerOf } from './partition.js';
+import { RegisterRecords } from './registerRows.js';
+import { employeeFacts, periodLookup, ruleLookup } from './ruleText.js';
+import { planColumns } from '../calc/columns.js';
+
+export interface WorkerJob {
+  dir: string;
+  rules?: string[];
+  k: number;
+  bounds: string[];
+  /** Earning codes of the whole company (the expected register's columns must not depend on the share). */
+  earningCodes: string[];
+  partFile: string;
+  /** Employees per reconciliation chunk. */
+  block: number;
+  reconcile?: { file: string; display: string; layout: RegisterLayout };
+  /** Items summed per pay date for the deposit audit. */
+  liabilityItems: string[];
+}
+
+export interface WorkerResult {
+  kind: 'done';
+  k: number;
+  columns: string[];
+  /** Expected register part: pay date → [bytes, rows] in this worker's part file (dates in order). */
+  parts: Array<[string, number, number]>;
+  stats: ComputeStats;
+  rowsRead: Record<string, number>;
+  unpaidTime: number;
+  timings: Record<string, number>;
+  rec?: {
+    findings: Finding[];
+    accounting: Accounting;
+    counts: ComparisonCounts;
+    totals: Array<[string, string, string]>;
+    items: string[];
+    ignored: string[];
+    rows: number;
+    accepted: number;
+    rejected: number;
+    registerDateTotals: Array<[string, Array<[string, string]>]>;
+  };
+  dateTotals: Array<[string, Array<[string, string]>]>;
+}
+
+export type WorkerMessage = WorkerResult | { kind: 'input-error'; k: number; problems: InputError['problems'] } | { kind: 'error'; k: number; message: string; stack?: string };
+
+const now = () => performance.now();
+
+function addTotals(into: Map<string, Map<string, Decimal>>, date: string, values: Map<string, Decimal>, items: ReadonlySet<string>): void {
+  let t = into.get(date);
+  if (!t) into.set(date, (t = new Map()));
+  for (const [k, v] of values) if (items.has(k)) t.set(k, (t.get(k) ?? ZERO).plus(v));
+}
+
+const serialTotals = (m: Map<string, Map<string, Decimal>>): Array<[string, Array<[string, string]>]> =>
+  [...m].map(([d, t]) => [d, [...t].map(([k, v]) => [k, v.toString()] as [string, string])]);
+
+/** Split one record (no line breaks) of buf[s, e) into cells, RFC 4180 quotes. */
+function cellsAt(buf: Buffer, s: number, e: number, delim: number): string[] {
+  const out: string[] = [];
+  let i = s;
+  for (;;) {
+    if (i < e && buf[i] === 0x22) {
+      let j = i + 1;
+      let text = '';
+      let from = j;
+      for (;;) {
+        if (buf[j] === 0x22) {
+          if (j + 1 < e && buf[j + 1] === 0x22) {
+            text += buf.toString('utf8', from, j + 1);
+            j += 2;
+            from = j;
+            continue;
+          }
+          text += buf.toString('utf8', from, j);
+          break;
+        }
+        j++;
+      }
+      out.push(text);
+      i = j + 1;
+    } else {
+      let j = i;
+      while (j < e && buf[j] !== delim) j++;
+      out.push(buf.toString('utf8', i, j));
+      i = j;
+    }
+    if (i < e && buf[i] === delim) {
+      i++;
+      continue;
+    }
+    return out;
+  }
+}
+
+async function run(job: WorkerJob): Promise<WorkerMessage> {
+  const timings: Record<string, number> = { read: 0, compute: 0, reconcile: 0, write: 0 };
+  let t = now();
+  const book = loadRuleBook(job.rules);
+  const mine = (id: string) => ownerOf(job.bounds, id) === job.k;
+  const company: Company = await loadCompany(job.dir, { keep: mine });
+  // Every earning code of the company, so the columns do not depend on the share (no employee has this id).
+  const codes = new Set<string>();
+  for (const l of company.earnings.values()) for (const e of l) codes.add(e.code);
+  const extra = job.earningCodes.filter((c) => !codes.has(c)).map((code) => ({ employee_id: '\u0000', pay_date: '0000-00-00', code, amount: ZERO }));
+  if (extra.length) company.earnings.set('\u0000', extra);
+  const ids = [...company.employees.keys()].sort(byId);
+  const blockOf = (id: string) => Math.floor(lowerBound(ids, id) / job.block);
+  timings.read! += now() - t;
+
+  // The register: find this worker's rows and group them by (pay date, block of employees), by byte offset.
+  t = now();
+  let recs: RegisterRecords | undefined;
+  const chunkRows = new Map<string, number[]>(); // key → [start, end, line]*
+  const memChunks = new Map<string, Array<{ row?: RegisterRow; reject?: RejectedRow }>>(); // fallback
+  let regRows = 0, regAccepted = 0, regRejected = 0;
+  const keyOf = (date: string | undefined, id: string) => (date === undefined ? '~' : `${date}|${String(blockOf(id)).padStart(8, '0')}`);
+  const delim = job.reconcile ? job.reconcile.layout.delimiter.charCodeAt(0) : 0x2c;
+  if (job.reconcile) {
+    const { file, display, layout } = job.reconcile;
+    const dates = new Map<string, string | undefined>();
+    let empAt = -1, payAt = -1;
+    try {
+      if (layout.encoding !== 'utf-8' || layout.delimiter.length !== 1) throw new Fallback(0, 'encoding');
+      scanCsv(
+        file,
+        (r) => {
+          if (!recs) {
+            const header: string[] = [];
+            for (let i = 0; i < r.n; i++) header.push(fieldText(r, i));
+            recs = new RegisterRecords(layout, header, display);
+            empAt = recs.bound.keys.employee_id;
+            payAt = recs.bound.keys.pay_date;
+            return;
+          }
+          const id = fieldText(r, empAt).trim();
+          if (!mine(id)) return;
+          const raw = fieldText(r, payAt);
+          let d = dates.get(raw);
+          if (d === undefined && !dates.has(raw)) dates.set(raw, (d = recs.date(raw)));
+          const key = keyOf(d, id);
+          let l = chunkRows.get(key);
+          if (!l) chunkRows.set(key, (l = []));
+          l.push(r.start, r.end, r.line);
+        },
+        { delimiter: delim, skipBlankRecords: true },
+      );
+      if (!recs) throw new InputError([{ file: display, line: 1, message: 'the file is empty: expected a header row' }]);
+    } catch (e) {
+      if (!(e instanceof Fallback)) throw e;
+      // Not a file the fast scanner reads: the register reader, keeping this worker's rows in memory.
+      chunkRows.clear();
+      recs = undefined;
+      const read = await readRegister(file, layout, {
+        row: (row) => {
+          if (!mine(row.employee_id)) return;
+          const key = keyOf(row.pay_date, row.employee_id);
+          (memChunks.get(key) ?? memChunks.set(key, []).get(key)!).push({ row });
+        },
+        reject: (rej) => {
+          if (!mine(rej.employee_id ?? '')) return;
+          const key = rej.employee_id !== undefined && rej.pay_date !== undefined ? keyOf(rej.pay_date, rej.employee_id) : '~';
+          (memChunks.get(key) ?? memChunks.set(key, []).get(key)!).push({ reject: rej });
+        },
+      }, display);
+      memItems = read.items;
+      memIgnored = read.ignored;
+    }
+  }
+  timings.read! += now() - t;
+
+  const fd = job.reconcile ? openSync(job.reconcile.file, 'r') : -1;
+  const out = openSync(job.partFile, 'w');
+  const items = job.reconcile ? (recs ? recs.items : memItems) : [];
+  const liabilityItems = new Set(job.liabilityItems);
+  const dateTotals = new Map<string, Map<string, Decimal>>();
+  const regDateTotals = new Map<string, Map<string, Decimal>>();
+  const findings: Finding[] = [];
+  const accounting: Accounting = {
+    register: { read: 0, matched: 0, unexpected: 0, unknownEmployee: 0, paidAfterTermination: 0, duplicate: 0, rejected: 0 },
+    expected: { rows: 0, matched: 0, missing: 0, rejectedInRegister: 0 },
+  };
+  const counts: ComparisonCounts = { compared: 0, exact: 0, withinTolerance: 0, explained: 0, mismatched: 0 };
+  const totals = new Map<string, { expected: Decimal; register: Decimal }>();
+  for (const i of items) totals.set(i, { expected: ZERO, register: ZERO });
+  const ruleFor = ruleLookup(book);
+  const periodOf = periodLookup(company);
+  const done = new Set<string>();
+
+  const reconcileChunk = (key: string, expected: ExpectedRow[]) => {
+    done.add(key);
+    const blockIds = new Set(expected.map((r) => r.employee_id));
+    const feed: Array<{ row?: RegisterRow; reject?: RejectedRow }> = [];
+    const offs = chunkRows.get(key);
+    if (offs && recs) {
+      let lo = Infinity, hi = 0, len = 0;
+      for (let i = 0; i < offs.length; i += 3) {
+        lo = Math.min(lo, offs[i]!);
+        hi = Math.max(hi, offs[i + 1]!);
+        len += offs[i + 1]! - offs[i]!;
+      }
+      const span = hi - lo;
+      const whole = span <= Math.max(1 << 20, len * 4);
+      const buf = whole ? Buffer.allocUnsafe(span) : undefined;
+      if (buf) readSync(fd, buf, 0, span, lo);
+      for (let i = 0; i < offs.length; i += 3) {
+        const s = offs[i]!, e = offs[i + 1]!, line = offs[i + 2]!;
+        let cells: string[];
+        if (buf) cells = cellsAt(buf, s - lo, e - lo, delim);
+        else {
+          const b = Buffer.allocUnsafe(e - s);
+          readSync(fd, b, 0, e - s, s);
+          cells = cellsAt(b, 0, e - s, delim);
+        }
+        feed.push(recs.convert(cells, line) as { row?: RegisterRow; reject?: RejectedRow });
+      }
+    } else for (const x of memChunks.get(key) ?? []) feed.push(x);
+    for (const f of feed) {
+      if (f.row) blockIds.add(f.row.employee_id);
+      else if (f.reject?.employee_id) blockIds.add(f.reject.employee_id);
+    }
+    const rec = new Reconciler({ expected, employees: employeeFacts(company, blockIds), tolerance: company.settings.tolerance, ruleFor, periodOf });
+    rec.declareItems(items);
+    for (const f of feed) {
+      regRows++;
+      if (f.row) {
+        regAccepted++;
+        addTotals(regDateTotals, f.row.pay_date, f.row.values, liabilityItems);
+        rec.row(f.row);
+      } else {
+        regRejected++;
+        rec.reject(f.reject!);
+      }
+    }
+    const r = rec.finish();
+    for (const f of r.findings) findings.push(f);
+    for (const k of Object.keys(accounting.register) as Array<keyof Accounting['register']>) accounting.register[k] += r.accounting.register[k];
+    for (const k of Object.keys(accounting.expected) as Array<keyof Accounting['expected']>) accounting.expected[k] += r.accounting.expected[k];
+    for (const k of Object.keys(counts) as Array<keyof ComparisonCounts>) counts[k] += r.comparisons[k];
+    for (const it of r.totals) {
+      const x = totals.get(it.item);
+      if (x) {
+        x.expected = x.expected.plus(it.expected);
+        x.register = x.register.plus(it.register);
+      } else totals.set(it.item, { expected: it.expected, register: it.register });
+    }
+  };
+
+  // Compute pay date by pay date; each (pay date, block) chunk is written and reconciled as it completes.
+  const stats: ComputeStats = { payslips: 0, timeEntriesUsed: 0, earningsUsed: 0 };
+  const parts: Array<[string, number, number]> = [];
+  let columns: string[] = [];
+  try {
+    columns = planColumns(company, book).columns;
+    const gen = computePayslips(company, book, {}, stats);
+    let chunk: ExpectedRow[] = [];
+    let chunkKey = '';
+    let text: string[] = [];
+    let curDate = '', dateBytes = 0, dateRows = 0;
+    const flush = () => {
+      if (chunk.length === 0) return;
+      let t0 = now();
+      const s = text.join('');
+      writeSync(out, s);
+      dateBytes += Buffer.byteLength(s);
+      text = [];
+      timings.write! += now() - t0;
+      t0 = now();
+      for (const r of chunk) addTotals(dateTotals, r.pay_date, r.values, liabilityItems);
+      if (job.reconcile) reconcileChunk(chunkKey, chunk);
+      chunk = [];
+      timings.reconcile! += now() - t0;
+    };
+    for (;;) {
+      let t0 = now();
+      const nx = gen.next();
+      timings.compute! += now() - t0;
+      if (nx.done) break;
+      const row = nx.value.row;
+      const key = keyOf(row.pay_date, row.employee_id);
+      if (key !== chunkKey) {
+        flush();
+        chunkKey = key;
+      }
+      if (row.pay_date !== curDate) {
+        if (curDate) parts.push([curDate, dateBytes, dateRows]);
+        curDate = row.pay_date;
+        dateBytes = 0;
+        dateRows = 0;
+      }
+      t0 = now();
+      text.push(csvLine(expectedCells(row, columns)));
+      dateRows++;
+      timings.write! += now() - t0;
+      chunk.push(row);
+    }
+    flush();
+    if (curDate) parts.push([curDate, dateBytes, dateRows]);
+    // Register rows with no expected payslip in their chunk (other dates, unreadable dates).
+    const t1 = now();
+    if (job.reconcile) {
+      const rest = [...new Set([...chunkRows.keys(), ...memChunks.keys()])].filter((k) => !done.has(k)).sort();
+      for (const k of rest) reconcileChunk(k, []);
+    }
+    timings.reconcile! += now() - t1;
+  } catch (e) {
+    if (e instanceof RuleError) throw new InputError([{ file: 'rules', message: e.message }]);
+    throw e;
+  } finally {
+    closeSync(out);
+    if (fd >= 0) closeSync(fd);
+  }
+  return {
+    kind: 'done',
+    k: job.k,
+    columns,
+    parts,
+    stats,
+    rowsRead: company.rowsRead,
+    unpaidTime: 0,
+    timings,
+    dateTotals: serialTotals(dateTotals),
+    ...(job.reconcile
+      ? {
+          rec: {
+            findings,
+            accounting,
+            counts,
+            totals: [...totals].map(([k, v]) => [k, v.expected.toString(), v.register.toString()] as [string, string, string]),
+            items,
+            ignored: recs ? recs.bound.ignored : memIgnored,
+            rows: regRows,
+            accepted: regAccepted,
+            rejected: regRejected,
+            registerDateTotals: serialTotals(regDateTotals),
+          },
+        }
+      : {}),
+  };
+}
+
+let memItems: string[] = [];
+let memIgnored: string[] = [];
+
+if (parentPort) {
+  const job = workerData as WorkerJob;
+  run(job).then(
+    (r) => parentPort!.postMessage(r),
+    (e: unknown) => {
+      if (e instanceof InputError) parentPort!.postMessage({ kind: 'input-error', k: job.k, problems: e.problems });
+      else parentPort!.postMessage({ kind: 'error', k: job.k, message: (e as Error).message, stack: (e as Error).stack });
+    },
+  );
+}
+

@@ -23,7 +23,10 @@ const usage = `Usage: payrecon remittances <company-dir> --out <dir> [--as-of YY
 Audits the tax deposits in <company-dir>/deposits.csv against the liabilities of
 the expected register: due dates under the IRS deposit rules (rules/us/irs-deposits.yaml,
 DC legal holidays in rules/us/dc-holidays.yaml), lateness, shortfalls, missing
-and excess deposits, and the estimated failure-to-deposit penalty.
+and excess deposits, and the estimated failure-to-deposit penalty. Deposits to
+CA-EDD and NY-DTF are audited the same way under the state rules
+(rules/us/ca-edd-deposits.yaml, ny-dtf-deposits.yaml, state holiday calendars)
+when deposits.csv has rows for the agency.
 
 Writes <dir>/remittances.csv (one row per liability), <dir>/findings.csv and
 <dir>/findings.json (codes DEPOSIT_LATE, DEPOSIT_SHORT, DEPOSIT_MISSING, DEPOSIT_EXCESS).
@@ -82,6 +85,13 @@ export function formatRemittanceSummary(s: RemittanceSummary): string {
   const lines: string[] = [];
   lines.push(`Deposit schedule: ${s.schedule.schedule} (${s.schedule.reason})`);
   for (const w of s.switches) lines.push(`  semiweekly from ${w.from} to at least ${w.until} ($100,000 next-day rule on ${w.trigger})`);
+  for (const g of (s.agencies ?? []).slice(1)) {
+    lines.push(
+      g.audited
+        ? `State deposits ${g.agency}: ${g.liabilities} liabilit${g.liabilities === 1 ? 'y' : 'ies'}, ${g.amountDue} due, ${g.penaltyNotEstimated ? 'penalty not estimated' : `estimated penalty ${g.penaltyTotal}`}`
+        : `State deposits ${g.agency}: not audited (see notes)`,
+    );
+  }
   lines.push(`Deposits: ${s.deposits.read} read, ${s.deposits.audited} audited${s.deposits.notAudited ? `, ${s.deposits.notAudited} not audited (see notes)` : ''}`);
   lines.push(`Liabilities: ${s.liabilities} (${s.due} due)`);
   const st = s.byStatus;

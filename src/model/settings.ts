@@ -18,6 +18,8 @@ export const settingsSchema = z.strictObject({
     .default({ default: 0.01, items: {} }),
   deposit_schedule: z.enum(['monthly', 'semiweekly']).optional(),
   lookback_total: z.number().nonnegative().optional(),
+  /** New York NYS-1 filer class (withholding due 3 or 5 business days after the payroll reaching $700); absent = 5-day, the rule for a new employer. See docs/remittances.md. */
+  ny_filer: z.enum(['3-day', '5-day']).optional(),
   /** Employer state unemployment rates, by state: { CA: 0.034 }. */
   suta_rates: z.record(z.string(), z.number().min(0).max(1)).default({}),
 });

@@ -8,7 +8,11 @@ export interface DepositMade {
   index: number;
   line?: number;
   agency: string;
+  /** Rule jurisdiction of the agency (`us.irs`, `us.ca.edd`); undefined = any agency with that form code. */
+  jurisdiction?: string;
   form: FormName;
+  /** How messages name the return (`Form 941`, `CA-EDD PIT and SDI`). */
+  label?: string;
   returnPeriod: string;
   amount: Decimal;
   paidDate: CivilDate;
@@ -60,7 +64,7 @@ export function applyDeposits(obligations: readonly Obligation[], deposits: read
       left = left.minus(part);
       applied.get(o.id)!.push({ deposit: d, amount: part, designated });
     };
-    const same = obligations.filter((o) => o.form === d.form && o.returnPeriod === d.returnPeriod);
+    const same = obligations.filter((o) => o.form === d.form && o.returnPeriod === d.returnPeriod && (d.jurisdiction === undefined || o.jurisdiction === d.jurisdiction));
     if (d.liabilityDate) {
       const target = same.find((o) => o.liabilityDates.includes(d.liabilityDate!));
       if (target) pay(target, true);

@@ -3,7 +3,8 @@ import { daysBetween } from '../dates/index.js';
 import { roundCents, sum, ZERO, type Decimal } from '../money/index.js';
 import type { BusinessCalendar } from '../calc/calendar/index.js';
 import type { Application } from './applyDeposits.js';
-import type { DepositRules } from './depositRules.js';
+import type { PenaltyModel } from './agencyRules.js';
+import type { SafeHarbor } from './ruleShapes.js';
 import { makeupDate } from './dueDates.js';
 import type { Obligation } from './obligations.js';
 import { afterNoticeApplies, daysLate, maxTierRate, penaltyRate, safeHarborLimit } from './penalties.js';
@@ -42,6 +43,19 @@ export interface Assessment {
   safeHarbor?: { limit: Decimal; makeupDate: CivilDate; shortfall: Decimal; madeUp: Decimal; excused: boolean; pending?: boolean };
   /** Counted as on time in the on-time rates (by count and by dollars). */
   timelyAmount: Decimal;
+  /** False when the agency's penalty is not in the rule data: `penalty` is 0 and means "not estimated". */
+  penaltyEstimated: boolean;
+  /** Interest the agency charges on late amounts, not estimated. */
+  interest?: 'not_charged' | 'not_estimated';
+  /** Why no penalty is estimated. */
+  penaltyNotEstimated?: string;
+}
+
+/** What assessing an obligation needs of its agency's rules. */
+export interface AssessRules {
+  penalty: PenaltyModel;
+  /** The Accuracy of Deposits Rule, when it applies to the obligation's return. */
+  safeHarbor?: SafeHarbor;
 }
 
 export interface AssessOptions {
@@ -52,9 +66,11 @@ export interface AssessOptions {
 }
 
 /** Assess one obligation against the deposits applied to it. */
-export function assessObligation(o: Obligation, apps: readonly Application[], rules: DepositRules, cal: BusinessCalendar, opts: AssessOptions = {}): Assessment {
+export function assessObligation(o: Obligation, apps: readonly Application[], rules: AssessRules, cal: BusinessCalendar, opts: AssessOptions = {}): Assessment {
   const due = o.due.due;
-  const tiers = rules.penaltyTiers;
+  const tiers = rules.penalty.tiers;
+  const afterNotice = rules.penalty.afterNotice;
+  const rateFor = (dl: number | undefined): Decimal => (!tiers ? ZERO : dl === undefined ? maxTierRate(tiers) : penaltyRate(tiers, dl));
   const sorted = [...apps].sort((a, b) => (a.deposit.paidDate < b.deposit.paidDate ? -1 : a.deposit.paidDate > b.deposit.paidDate ? 1 : 0));
   const paid = sum(sorted.map((a) => a.amount));
   const paidOnTime = sum(sorted.filter((a) => a.deposit.paidDate <= due).map((a) => a.amount));
@@ -63,24 +79,25 @@ export function assessObligation(o: Obligation, apps: readonly Application[], ru
 
   const parts: PaymentPart[] = sorted.map((a) => {
     const dl = daysLate(due, a.deposit.paidDate);
-    const notice = dl > 0 && afterNoticeApplies(rules.afterNotice, opts.noticeDate, a.deposit.paidDate);
-    const rate = notice ? rules.afterNotice.rate : penaltyRate(tiers, dl);
+    const notice = dl > 0 && afterNotice !== undefined && afterNoticeApplies(afterNotice, opts.noticeDate, a.deposit.paidDate);
+    const rate = notice ? afterNotice!.rate : rateFor(dl);
     return { date: a.deposit.paidDate, amount: a.amount, reference: a.deposit.reference, daysLate: dl, rate, penalty: roundCents(a.amount.times(rate)), afterNotice: notice || undefined };
   });
   if (unpaid.greaterThan(ZERO) && !notDueYet) {
     const dl = opts.asOf ? daysBetween(due, opts.asOf) : undefined;
-    const notice = afterNoticeApplies(rules.afterNotice, opts.noticeDate, opts.asOf);
-    const rate = notice ? rules.afterNotice.rate : dl === undefined ? maxTierRate(tiers) : penaltyRate(tiers, dl);
+    const notice = afterNotice !== undefined && afterNoticeApplies(afterNotice, opts.noticeDate, opts.asOf);
+    const rate = notice ? afterNotice!.rate : rateFor(dl);
     parts.push({ amount: unpaid, daysLate: dl, rate, penalty: roundCents(unpaid.times(rate)), afterNotice: notice || undefined });
   }
 
   // Accuracy of Deposits Rule: a small shortfall made up by the makeup date is not penalised.
   let safeHarbor: Assessment['safeHarbor'];
   const shortfall = o.amount.minus(paidOnTime);
-  const harborApplies = rules.forms[o.form].safe_harbor && (o.kind !== 'next_day' || rules.safeHarbor.applies_to_next_day);
+  const sh = rules.safeHarbor;
+  const harborApplies = sh !== undefined && (o.kind !== 'next_day' || sh.applies_to_next_day);
   if (!notDueYet && harborApplies && shortfall.greaterThan(ZERO)) {
-    const limit = safeHarborLimit(rules.safeHarbor, o.amount);
-    const mk = makeupDate(cal, due, o.schedule, o.returnDue, rules.safeHarbor);
+    const limit = safeHarborLimit(sh, o.amount);
+    const mk = makeupDate(cal, due, o.schedule, o.returnDue, sh);
     const madeUp = sum(sorted.filter((a) => a.deposit.paidDate > due && a.deposit.paidDate <= mk).map((a) => a.amount));
     // Within the limit and made up in time, or (auditing before the makeup date) still in time to be.
     const pending = opts.asOf !== undefined && opts.asOf < mk && madeUp.lessThan(shortfall);
@@ -90,7 +107,8 @@ export function assessObligation(o: Obligation, apps: readonly Application[], ru
     if (excused) for (const p of parts) if (p.date && p.date > due && p.date <= mk) Object.assign(p, { excused: true, penalty: ZERO, rate: ZERO });
   }
 
-  const penalised = parts.filter((p) => p.penalty.greaterThan(ZERO));
+  // Without a penalty estimate, the late parts (and the unpaid one) still give the days late.
+  const penalised = tiers ? parts.filter((p) => p.penalty.greaterThan(ZERO)) : parts.filter((p) => !p.excused && (!p.date || (p.daysLate ?? 0) > 0));
   const penalty = sum(parts.map((p) => p.penalty));
   let status: RemittanceStatus;
   if (unpaid.lessThanOrEqualTo(ZERO) && paidOnTime.greaterThanOrEqualTo(o.amount)) status = 'on_time';
@@ -101,7 +119,7 @@ export function assessObligation(o: Obligation, apps: readonly Application[], ru
   else status = 'short';
 
   const lateDays = penalised.map((p) => p.daysLate).filter((d): d is number => d !== undefined);
-  const rates = penalised.map((p) => p.rate);
+  const rates = tiers ? penalised.map((p) => p.rate) : [];
   const timelyAmount = status === 'on_time' || status === 'short_safe_harbor' ? o.amount : paidOnTime;
   return {
     obligation: o,
@@ -116,5 +134,8 @@ export function assessObligation(o: Obligation, apps: readonly Application[], ru
     penalty,
     safeHarbor,
     timelyAmount,
+    penaltyEstimated: tiers !== undefined,
+    ...(rules.penalty.interest ? { interest: rules.penalty.interest } : {}),
+    ...(rules.penalty.notEstimated ? { penaltyNotEstimated: rules.penalty.notEstimated } : {}),
   };
 }

@@ -3,7 +3,6 @@ import type { Finding } from '../model/index.js';
 import { formatProvenance, type Provenance } from '../rules/index.js';
 import type { DepositMade } from './applyDeposits.js';
 import type { Assessment } from './assess.js';
-import type { DepositRules } from './depositRules.js';
 import { labelDate } from './dueDates.js';
 import type { Decimal } from '../money/index.js';
 
@@ -15,13 +14,19 @@ function liabilityLabel(a: Assessment): string {
   return d.length === 1 ? `pay date ${d[0]}` : `pay dates ${d[0]} to ${d[d.length - 1]} (${d.length})`;
 }
 
-/** The rules behind an assessment: the due-date rule, the calendar, and the penalty or safe-harbor rule used. */
-export function citeRules(a: Assessment, rules: DepositRules, calendarProv: readonly Provenance[]): string {
+/**
+ * The rules behind an assessment: the due-date rule, the calendar, and the penalty or safe-harbor rule used.
+ * `prov` finds a parameter of the obligation's agency; `penaltyParams` names its penalty parameters
+ * (`penalty.tiers` federal, `penalty` for a state), cited when a penalty is estimated, or when a late
+ * liability has none because the penalty is not in the rule data.
+ */
+export function citeRules(a: Assessment, prov: (name: string) => Provenance | undefined, calendarProv: readonly Provenance[], penaltyParams: readonly string[] = ['penalty.tiers']): string {
   const names = [...a.obligation.params];
-  if (a.penalty.greaterThan(ZERO)) names.push('penalty.tiers');
+  const lateWithoutEstimate = !a.penaltyEstimated && (a.status === 'late' || a.status === 'short' || a.status === 'missing');
+  if (a.penalty.greaterThan(ZERO) || lateWithoutEstimate) names.push(...penaltyParams);
   if (a.safeHarbor && (a.status === 'short' || a.status === 'short_safe_harbor')) names.push('safe_harbor');
   if (a.parts.some((p) => p.afterNotice)) names.push('penalty.after_notice');
-  const provs: Provenance[] = names.map((n) => rules.prov[n]).filter((p): p is Provenance => p !== undefined);
+  const provs: Provenance[] = names.map((n) => prov(n)).filter((p): p is Provenance => p !== undefined);
   const cal = calendarProv.find((p) => p.from <= a.obligation.due.due && a.obligation.due.due <= p.to);
   if (cal) provs.push(cal);
   return provs.map(formatProvenance).join(' | ');
@@ -41,14 +46,16 @@ function details(a: Assessment): Record<string, unknown> {
     status: a.status,
     days_late: a.daysLate ?? null,
     penalty_rate: a.penaltyRate ? a.penaltyRate.toNumber() : null,
-    estimated_penalty: formatMoney(a.penalty),
+    estimated_penalty: a.penaltyEstimated ? formatMoney(a.penalty) : null,
+    ...(a.penaltyEstimated ? {} : { penalty_not_estimated: a.penaltyNotEstimated ?? true }),
+    ...(a.interest === 'not_estimated' ? { interest: 'charged by the agency, not estimated' } : {}),
     payments: a.parts.map((p) => ({
       date: p.date ?? null,
       amount: formatMoney(p.amount),
       reference: p.reference ?? null,
       days_late: p.daysLate ?? null,
-      rate: p.rate.toNumber(),
-      penalty: formatMoney(p.penalty),
+      rate: a.penaltyEstimated ? p.rate.toNumber() : null,
+      penalty: a.penaltyEstimated ? formatMoney(p.penalty) : null,
       ...(p.excused ? { excused_by_safe_harbor: true } : {}),
       ...(p.afterNotice ? { after_notice: true } : {}),
     })),
@@ -61,9 +68,14 @@ function details(a: Assessment): Record<string, unknown> {
 /** The finding for an assessment, or none when the liability was deposited on time (or is not due yet). */
 export function findingFor(a: Assessment, rule: string): Finding | undefined {
   const o = a.obligation;
-  const what = `Form ${o.form} deposit of ${formatMoney(o.amount)} for ${liabilityLabel(a)}`;
+  const what = `${o.label} deposit of ${formatMoney(o.amount)} for ${liabilityLabel(a)}`;
   const dueTxt = `due ${labelDate(o.due.due)}`;
-  const pen = a.penalty.greaterThan(ZERO) ? `; estimated penalty ${formatMoney(a.penalty)}${a.penaltyRate ? ` (${pct(a.penaltyRate)})` : ''}` : '';
+  const interest = a.interest === 'not_estimated' ? ' plus interest (not estimated)' : '';
+  const pen = a.penalty.greaterThan(ZERO)
+    ? `; estimated penalty ${formatMoney(a.penalty)}${a.penaltyRate ? ` (${pct(a.penaltyRate)})` : ''}${interest}`
+    : !a.penaltyEstimated
+      ? '; no penalty estimate (not in the rule data)'
+      : '';
   const late = a.parts.filter((p) => p.date && (p.daysLate ?? 0) > 0 && !p.excused);
   const lateTxt = late.map((p) => `${formatMoney(p.amount)} paid ${p.date}, ${days(p.daysLate!)} late`).join(', ');
   const unpaidTxt = a.unpaid.greaterThan(ZERO) ? `${formatMoney(a.unpaid)} never deposited` : '';
@@ -130,7 +142,7 @@ export function excessFinding(d: DepositMade, amount: Decimal, rule: string, fil
     expected: '0.00',
     actual: formatMoney(amount),
     difference: formatMoney(amount),
-    message: `Form ${d.form} deposit of ${formatMoney(d.amount)} paid ${d.paidDate}${d.reference ? ` (ref. ${d.reference})` : ''}${d.line ? ` (${file} line ${d.line})` : ''}: ${formatMoney(amount)} is more than the ${d.returnPeriod} liabilities the expected register shows.`,
+    message: `${d.label ?? `Form ${d.form}`} deposit of ${formatMoney(d.amount)} paid ${d.paidDate}${d.reference ? ` (ref. ${d.reference})` : ''}${d.line ? ` (${file} line ${d.line})` : ''}: ${formatMoney(amount)} is more than the ${d.returnPeriod} liabilities the expected register shows.`,
     rule,
     details: { agency: d.agency, form: d.form, return_period: d.returnPeriod, paid_date: d.paidDate, reference: d.reference ?? null, deposit_amount: formatMoney(d.amount), excess: formatMoney(amount), line: d.line ?? null },
   };

@@ -1,3 +1,4 @@
+export * from './agencyRules.js';
 export * from './auditRemittances.js';
 export * from './assess.js';
 export * from './applyDeposits.js';
@@ -10,4 +11,5 @@ export * from './periods.js';
 export * from './remittancesTable.js';
 export * from './ruleShapes.js';
 export * from './schedule.js';
+export * from './statePlans.js';
 export * from './taxPeriod.js';

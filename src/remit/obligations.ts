@@ -7,17 +7,22 @@ import type { PayDateLiability } from './liabilities.js';
 import { monthKey, previousQuarterKey, quarterEnd, quarterKey, returnPeriodEnd, yearEnd } from './periods.js';
 import type { DepositorSchedule, ScheduleChoice } from './schedule.js';
 
-export type FormName = '941' | '940';
+/** Code of a return: `941`, `940` (federal), `DE9`, `DE9-UI`, `NYS-45` (states; the rule file's `form`). */
+export type FormName = string;
 
 /** Why a deposit is due when it is: the rule that produced the due date. */
-export type ObligationKind = 'monthly' | 'semiweekly' | 'next_day' | 'de_minimis' | 'futa';
+export type ObligationKind = 'monthly' | 'semiweekly' | 'next_day' | 'de_minimis' | 'futa' | 'quarterly' | 'after_payroll';
 
 /** One required deposit: an amount of liability and the date it is due. */
 export interface Obligation {
   /** Stable key: form, kind and first liability date. */
   id: string;
   agency: string;
+  /** Rule jurisdiction of the agency (`us.irs`, `us.ca.edd`): where its rules are resolved. */
+  jurisdiction: string;
   form: FormName;
+  /** How messages name the return (`Form 941`, `CA-EDD PIT and SDI`). */
+  label: string;
   /** Return period the liability belongs to: `2026Q1` (Form 941) or `2026` (Form 940). */
   returnPeriod: string;
   /** Deposit period: `2026-01` (monthly), `2026-01-14..2026-01-16` (semiweekly), `2026Q1` (de minimis, FUTA). */
@@ -78,7 +83,9 @@ export function planForm941(liabs: readonly PayDateLiability[], choice: Schedule
     return {
       id: `941:${kind}:${first}`,
       agency: form.agency,
+      jurisdiction: rules.jurisdiction,
       form: '941',
+      label: form.label ?? 'Form 941',
       returnPeriod: quarterKey(first),
       period,
       kind,
@@ -159,7 +166,9 @@ export function planForm941(liabs: readonly PayDateLiability[], choice: Schedule
     out.push({
       id: `941:de_minimis:${first}`,
       agency: form.agency,
+      jurisdiction: rules.jurisdiction,
       form: '941',
+      label: form.label ?? 'Form 941',
       returnPeriod: q,
       period: q,
       kind: 'de_minimis',
@@ -205,7 +214,9 @@ export function planFuta(liabs: readonly PayDateLiability[], rules: DepositRuleS
     obligations.push({
       id: `940:futa:${first}`,
       agency: form.agency,
+      jurisdiction: rules.jurisdiction,
       form: '940',
+      label: form.label ?? 'Form 940',
       returnPeriod: String(yearOf(first)),
       period: q,
       kind: 'futa',

@@ -45,6 +45,7 @@ export function remittanceRow(a: Assessment, partnerAmount?: Decimal): Remittanc
     days_late: a.daysLate !== undefined ? String(a.daysLate) : '',
     status: a.status,
     penalty_rate: a.penaltyRate ? a.penaltyRate.toString() : '',
-    estimated_penalty: formatMoney(a.penalty),
+    // Blank when the agency's penalty is not in the rule data (New York): not estimated, not zero.
+    estimated_penalty: a.penaltyEstimated ? formatMoney(a.penalty) : '',
   };
 }

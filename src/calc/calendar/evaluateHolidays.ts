@@ -36,6 +36,12 @@ export function nominalDate(rule: HolidayRule, year: number): CivilDate | undefi
     case 'every_n_years':
       if (year < rule.first_year || (year - rule.first_year) % rule.every !== 0) return undefined;
       return rule.day <= daysInMonth(year, rule.month) ? makeDate(year, rule.month, rule.day) : undefined;
+    case 'weekday_after': {
+      const anchor = nthWeekday(year, rule.month, WEEKDAY_NAMES.indexOf(rule.after.weekday), rule.after.n);
+      if (!anchor) return undefined;
+      // Strictly after the anchor: 1 to 7 days later.
+      return addDays(anchor, ((WEEKDAY_NAMES.indexOf(rule.weekday) - dayOfWeek(anchor) + 6) % 7) + 1);
+    }
     case 'one_off':
       return Number(rule.date.slice(0, 4)) === year ? rule.date : undefined;
   }

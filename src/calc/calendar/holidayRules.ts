@@ -22,6 +22,11 @@ export const holidayRuleSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('last_weekday'), month, weekday }),
   /** A fixed day every `every` years counted from `first_year`: Inauguration Day, January 20 of 2025, 2029… */
   z.strictObject({ type: z.literal('every_n_years'), month, day, every: z.number().int().min(1), first_year: z.number().int() }),
+  /**
+   * The first `weekday` after the n-th (1–5) `after.weekday` of a month: New York's Election Day is the
+   * Tuesday after the first Monday in November; the day after Thanksgiving is the Friday after the fourth Thursday.
+   */
+  z.strictObject({ type: z.literal('weekday_after'), month, weekday, after: z.strictObject({ weekday, n: z.number().int().min(1).max(5) }) }),
   /** One date only (a national day of mourning proclaimed for one day). */
   z.strictObject({ type: z.literal('one_off'), date: civilDateSchema }),
 ]);

@@ -17,6 +17,8 @@ export interface ColumnPlan {
   taxes: string[];
   /** Employee-party tax ids (they reduce net pay). */
   employeeTaxes: Set<string>;
+  /** Items kept year to date: gross, each tax and its wages. */
+  ytdItems: string[];
 }
 
 /**
@@ -42,7 +44,7 @@ export function planColumns(company: Company, book: RuleBook): ColumnPlan {
     }
   }
   const columns = [...KEY_COLUMNS, ...PAY_COLUMNS, ...earningCodes, ...DEDUCTION_COLUMNS, ...taxes, 'net_pay', ...taxes.map((t) => `${t}.wages`)];
-  return { columns, earningCodes, taxes, employeeTaxes };
+  return { columns, earningCodes, taxes, employeeTaxes, ytdItems: ['gross', ...taxes, ...taxes.map((t) => `${t}.wages`)] };
 }
 
 /** Opening YTD rows whose item is not an output column (or `supplemental`): a typo would silently do nothing. */

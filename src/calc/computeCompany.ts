@@ -37,8 +37,6 @@ interface YtdState {
   seeded: Set<number>;
 }
 
-const SKIP_IN_YTD = new Set(['employee_id', 'pay_date', 'period_start', 'period_end']);
-
 /** The rule behind an item of a payslip: rule file and line of the component, its method, and the publications cited. */
 export function describeTaxRule(t: BoundTax): string {
   const pubs = [...new Set(Object.values(t.prov).filter((p) => p.source.publication !== 'literal in component').map((p) => p.source.publication))];
@@ -158,7 +156,7 @@ function computeOne(
       entries = entries.filter((e) => e.date >= emp.hire_date && (!emp.termination_date || e.date <= emp.termination_date));
     }
     if (emp.pay_type === 'hourly') {
-      const p = hourlyPay({ entries, periodStart: period.period_start, periodEnd: period.period_end, baseRate: emp.pay_rate, workweekStart: settings.workweek_start, overtime: otRule });
+      const p = hourlyPay({ entries, periodStart: period.period_start, periodEnd: period.period_end, baseRate: emp.pay_rate, workweekStart: settings.workweek_start, overtime: otRule, trace: tracing });
       stats.timeEntriesUsed += p.entriesUsed;
       values.set('regular_hours', p.regularHours);
       values.set('overtime_hours', p.overtimeHours);
@@ -177,7 +175,7 @@ function computeOne(
       if (pr.prorated) payLines.push({ label: `Prorated (${settings.proration}): ${pr.employedDays} of ${pr.periodDays} days employed`, value: formatMoney(pr.amount) });
       if (otRule) {
         const threshold = (otRule.params as { weekly_threshold?: Decimal }).weekly_threshold ?? new Decimal(40);
-        const p = hourlyPay({ entries, periodStart: period.period_start, periodEnd: period.period_end, baseRate: ZERO, workweekStart: settings.workweek_start, overtime: otRule, salariedRegularRate: emp.pay_rate.div(52).div(threshold) });
+        const p = hourlyPay({ entries, periodStart: period.period_start, periodEnd: period.period_end, baseRate: ZERO, workweekStart: settings.workweek_start, overtime: otRule, salariedRegularRate: emp.pay_rate.div(52).div(threshold), trace: tracing });
         stats.timeEntriesUsed += p.entriesUsed;
         overtimePay = p.overtimePay;
         doubletimePay = p.doubletimePay;
@@ -256,6 +254,7 @@ function computeOne(
         supplemental,
         ytd,
         componentId: t.id,
+        trace: tracing,
       };
       const r = t.method.compute(input, t.params, t.prov as never);
       values.set(t.id, r.amount);
@@ -279,9 +278,12 @@ function computeOne(
   values.set('net_pay', net);
   if (trace) trace.items.push({ item: 'net_pay', title: 'Net pay', lines: [{ label: 'Gross − deductions − employee taxes', value: `${formatMoney(gross)} − ${formatMoney(deductionsTotal)} − ${formatMoney(employeeTaxes)} = ${formatMoney(net)}` }] });
 
-  // Year to date after this payslip.
-  for (const [k, v] of values) if (!SKIP_IN_YTD.has(k)) st.items.set(k, (st.items.get(k) ?? ZERO).plus(v));
-  st.items.set('supplemental', ytd('supplemental').plus(supplemental));
+  // Year to date after this payslip: the items methods read (each tax and its wages) and supplemental wages.
+  for (const k of plan.ytdItems) {
+    const v = values.get(k);
+    if (v !== undefined && !v.isZero()) st.items.set(k, (st.items.get(k) ?? ZERO).plus(v));
+  }
+  if (!supplemental.isZero()) st.items.set('supplemental', ytd('supplemental').plus(supplemental));
 
   if (emp.pay_type === 'salaried') for (const h of ['regular_hours', 'leave_hours']) values.delete(h);
   return {

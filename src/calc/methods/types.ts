@@ -31,6 +31,8 @@ export interface TaxInput {
   ytd: (item: string) => Decimal;
   /** The component's output id (`us.ss.ee`), for YTD look-ups of its own items. */
   componentId: string;
+  /** false: skip building the `lines` trace (bulk computation); absent or true: build it. */
+  trace?: boolean;
 }
 
 export interface TaxResult {

@@ -31,6 +31,8 @@ export interface HourlyInput {
   overtime: BoundOvertime | undefined;
   /** For a salaried non-exempt employee: hours are not paid one by one, only overtime at this regular rate. */
   salariedRegularRate?: Decimal;
+  /** false: skip the explain trace (bulk computation). */
+  trace?: boolean;
 }
 
 const rateOf = (e: TimeEntry, base: Decimal) => e.rate ?? base;
@@ -45,6 +47,7 @@ const rateOf = (e: TimeEntry, base: Decimal) => e.rate ?? base;
 export function hourlyPay(input: HourlyInput): PeriodPay {
   const { entries, periodStart, periodEnd, baseRate } = input;
   const lines: TraceLine[] = [];
+  const T = input.trace !== false;
   let regularHours = ZERO, leaveHours = ZERO, straight = ZERO, leavePay = ZERO;
   let overtimeHours = ZERO, doubletimeHours = ZERO, otPay = ZERO, dtPay = ZERO, otShift = ZERO;
   const inPeriod = entriesBetween(entries, periodStart, periodEnd);
@@ -60,9 +63,9 @@ export function hourlyPay(input: HourlyInput): PeriodPay {
     }
   }
   if (!salaried) {
-    lines.push({ label: `Hours worked in the period (${inPeriod.filter((e) => (e.code ?? 'reg') === 'reg').length} time entries)`, value: regularHours.toString() });
-    lines.push({ label: 'Straight-time pay for those hours (hours × rate of each entry)', value: formatMoney(straight) });
-    if (leaveHours.gt(0)) lines.push({ label: 'Leave hours (PTO, HOL, SICK) × rate', value: `${leaveHours.toString()} h = ${formatMoney(leavePay)}` });
+    T && lines.push({ label: `Hours worked in the period (${inPeriod.filter((e) => (e.code ?? 'reg') === 'reg').length} time entries)`, value: regularHours.toString() });
+    T && lines.push({ label: 'Straight-time pay for those hours (hours × rate of each entry)', value: formatMoney(straight) });
+    if (leaveHours.gt(0)) T && lines.push({ label: 'Leave hours (PTO, HOL, SICK) × rate', value: `${leaveHours.toString()} h = ${formatMoney(leavePay)}` });
   }
 
   if (input.overtime) {
@@ -84,9 +87,9 @@ export function hourlyPay(input: HourlyInput): PeriodPay {
       const extra = split.overtime.plus(split.doubletime);
       if (extra.isZero()) continue;
       const rr = input.salariedRegularRate ?? (hours.isZero() ? ZERO : pay.div(hours));
-      lines.push({ label: `Workweek ${wk} to ${last}: ${hours.toString()} hours worked`, value: '' });
-      for (const l of split.lines) lines.push({ ...l, label: `  ${l.label}` });
-      lines.push({ label: `  Regular rate ${salaried ? '(weekly salary ÷ 40)' : '(straight-time pay ÷ hours worked)'}`, value: rr.toDecimalPlaces(6).toString() });
+      T && lines.push({ label: `Workweek ${wk} to ${last}: ${hours.toString()} hours worked`, value: '' });
+      if (T) for (const l of split.lines) lines.push({ ...l, label: `  ${l.label}` });
+      T && lines.push({ label: `  Regular rate ${salaried ? '(weekly salary ÷ 40)' : '(straight-time pay ÷ hours worked)'}`, value: rr.toDecimalPlaces(6).toString() });
       overtimeHours = overtimeHours.plus(split.overtime);
       doubletimeHours = doubletimeHours.plus(split.doubletime);
       otPay = otPay.plus(split.overtime.times(rr).times(split.overtimeMultiplier));
@@ -99,9 +102,9 @@ export function hourlyPay(input: HourlyInput): PeriodPay {
   const overtimePay = roundCents(otPay);
   const doubletimePay = roundCents(dtPay);
   if (overtimeHours.gt(0) || doubletimeHours.gt(0)) {
-    lines.push({ label: 'Regular pay (straight time less the overtime hours at the regular rate)', value: formatMoney(regularPay) });
-    lines.push({ label: `Overtime pay (${overtimeHours.toString()} h × regular rate × multiplier)`, value: formatMoney(overtimePay) });
-    if (doubletimeHours.gt(0)) lines.push({ label: `Double-time pay (${doubletimeHours.toString()} h × regular rate × multiplier)`, value: formatMoney(doubletimePay) });
+    T && lines.push({ label: 'Regular pay (straight time less the overtime hours at the regular rate)', value: formatMoney(regularPay) });
+    T && lines.push({ label: `Overtime pay (${overtimeHours.toString()} h × regular rate × multiplier)`, value: formatMoney(overtimePay) });
+    if (doubletimeHours.gt(0)) T && lines.push({ label: `Double-time pay (${doubletimeHours.toString()} h × regular rate × multiplier)`, value: formatMoney(doubletimePay) });
   }
   return {
     regularHours,

@@ -40,11 +40,12 @@ export const cappedRate: TaxMethod<{ rate: Decimal; wage_base: Decimal; ytd_wage
   monotone: true,
   annualCap: (p) => roundCents(p.rate.times(p.wage_base)),
   compute(input, p, prov) {
+    const T = input.trace !== false; // build the explain trace only when asked
     const { ytdTaxable, room, taxable, amount } = cappedAmount(input, p.rate, p.wage_base, p.ytd_wages_item);
     return {
       amount,
       taxableWages: taxable,
-      lines: [
+      lines: !T ? [] : [
         { label: 'Wages this period', value: formatMoney(input.wages) },
         { label: 'Annual wage base', value: formatMoney(p.wage_base), ref: prov.wage_base },
         { label: `Taxable wages earlier this year (${p.ytd_wages_item ?? `${input.componentId}.wages`})`, value: formatMoney(ytdTaxable) },

@@ -11,11 +11,12 @@ export const flatRate: TaxMethod<{ rate: Decimal }> = {
   params: z.object({ rate: rateParam }),
   monotone: true,
   compute(input, p, prov) {
+    const T = input.trace !== false; // build the explain trace only when asked
     const amount = roundCents(input.wages.times(p.rate));
     return {
       amount,
       taxableWages: input.wages,
-      lines: [
+      lines: !T ? [] : [
         { label: 'Wages this period', value: formatMoney(input.wages) },
         { label: 'Rate', value: p.rate.toString(), ref: prov.rate },
         { label: 'Wages × rate, rounded to the cent', value: formatMoney(amount) },

@@ -15,6 +15,7 @@ export const rateOverAnnualThreshold: TaxMethod<{ rate: Decimal; threshold: Deci
   params: z.object({ rate: rateParam, threshold: moneyParam, ytd_wages_item: z.string().min(1) }),
   monotone: true,
   compute(input, p, prov) {
+    const T = input.trace !== false; // build the explain trace only when asked
     const before = input.ytd(p.ytd_wages_item);
     const after = before.plus(input.wages);
     const over = maxDec(ZERO, after.minus(p.threshold)).minus(maxDec(ZERO, before.minus(p.threshold)));
@@ -23,7 +24,7 @@ export const rateOverAnnualThreshold: TaxMethod<{ rate: Decimal; threshold: Deci
     return {
       amount,
       taxableWages: taxable,
-      lines: [
+      lines: !T ? [] : [
         { label: `Year-to-date wages before this period (${p.ytd_wages_item})`, value: formatMoney(before) },
         { label: 'Wages this period', value: formatMoney(input.wages) },
         { label: 'Annual threshold', value: formatMoney(p.threshold), ref: prov.threshold },

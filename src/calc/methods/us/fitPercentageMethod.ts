@@ -52,6 +52,7 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
     { name: '2019-or-earlier married, 4 allowances', fields: { fed_w4: 'legacy', fed_filing_status: 'married', fed_allowances: '4' } },
   ],
   compute(input, p, prov): TaxResult {
+    const T = input.trace !== false; // build the explain trace only when asked
     const e = input.employee;
     const lines: TraceLine[] = [];
     const rounding = input.settings.fit_rounding;
@@ -71,32 +72,32 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
 
     if (e.fed_exempt) {
       const amount = roundTo(mandatory, rounding);
-      lines.push({ label: 'Employee claims exemption from withholding (Form W-4): no income tax withheld', value: '0.00' });
-      if (suppAbove.gt(0)) lines.push({ label: 'Supplemental wages above $1,000,000 this year × mandatory rate', value: m(mandatory), ref: prov.supplemental_mandatory_rate });
+      T && lines.push({ label: 'Employee claims exemption from withholding (Form W-4): no income tax withheld', value: '0.00' });
+      if (suppAbove.gt(0)) T && lines.push({ label: 'Supplemental wages above $1,000,000 this year × mandatory rate', value: m(mandatory), ref: prov.supplemental_mandatory_rate });
       return { amount, taxableWages: input.wages, lines };
     }
 
     const legacy = e.fed_w4 === 'legacy';
     const status = e.fed_filing_status ?? 'single';
-    lines.push({ label: `Form W-4: ${legacy ? '2019 or earlier' : '2020 or later'}, ${status.replace(/_/g, ' ')}${!legacy && e.fed_step2 ? ', Step 2 checked' : ''}`, value: '' });
+    T && lines.push({ label: `Form W-4: ${legacy ? '2019 or earlier' : '2020 or later'}, ${status.replace(/_/g, ' ')}${!legacy && e.fed_step2 ? ', Step 2 checked' : ''}`, value: '' });
     if (flat && input.supplemental.gt(0)) {
-      lines.push({ label: 'Supplemental wages withheld at the flat rate (optional flat-rate method)', value: m(suppBelow) });
-      lines.push({ label: 'Flat rate', value: p.supplemental_rate.toString(), ref: prov.supplemental_rate });
-      lines.push({ label: 'Flat-rate withholding on supplemental wages', value: u(flatTax) });
+      T && lines.push({ label: 'Supplemental wages withheld at the flat rate (optional flat-rate method)', value: m(suppBelow) });
+      T && lines.push({ label: 'Flat rate', value: p.supplemental_rate.toString(), ref: prov.supplemental_rate });
+      T && lines.push({ label: 'Flat-rate withholding on supplemental wages', value: u(flatTax) });
     }
 
     let a1 = regularWages;
-    lines.push({ label: '1a Taxable wages this payroll period', value: m(regularWages) });
+    T && lines.push({ label: '1a Taxable wages this payroll period', value: m(regularWages) });
     if (e.fed_nra) {
       const add = p.nra_addition?.[e.fed_w4 === 'legacy' ? 'legacy' : 'w4_2020'][input.frequency];
       if (!add) throw new Error(`no nonresident alien add-on for ${input.frequency} pay in the rule file`);
       a1 = a1.plus(add);
-      lines.push({ label: `Nonresident alien: add ${e.fed_w4 === 'legacy' ? 'Table 1' : 'Table 2'} amount for income tax only`, value: m(add), ref: prov.nra_addition });
-      lines.push({ label: '1a with the nonresident alien add-on', value: m(a1) });
+      T && lines.push({ label: `Nonresident alien: add ${e.fed_w4 === 'legacy' ? 'Table 1' : 'Table 2'} amount for income tax only`, value: m(add), ref: prov.nra_addition });
+      T && lines.push({ label: '1a with the nonresident alien add-on', value: m(a1) });
     }
-    lines.push({ label: '1b Pay periods per year (Table 3)', value: periods.toString(), ref: prov.periods_per_year });
+    T && lines.push({ label: '1b Pay periods per year (Table 3)', value: periods.toString(), ref: prov.periods_per_year });
     const c1 = a1.times(periods);
-    lines.push({ label: '1c Line 1a × line 1b', value: u(c1) });
+    T && lines.push({ label: '1c Line 1a × line 1b', value: u(c1) });
 
     let adjusted: Decimal;
     let table: readonly Bracket[];
@@ -107,13 +108,13 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
       const f = e.fed_deductions ?? ZERO;
       const mfj = status === 'married_jointly';
       const g = e.fed_step2 ? ZERO : mfj ? p.line_1g.married_jointly : p.line_1g.other;
-      lines.push({ label: '1d Step 4(a) other income', value: m(d) });
-      lines.push({ label: '1e Line 1c + line 1d', value: u(c1.plus(d)) });
-      lines.push({ label: '1f Step 4(b) deductions', value: m(f) });
-      lines.push({ label: `1g ${e.fed_step2 ? 'Step 2 box checked: 0' : mfj ? 'married filing jointly' : 'single or head of household'}`, value: m(g), ref: prov.line_1g });
-      lines.push({ label: '1h Line 1f + line 1g', value: m(f.plus(g)) });
+      T && lines.push({ label: '1d Step 4(a) other income', value: m(d) });
+      T && lines.push({ label: '1e Line 1c + line 1d', value: u(c1.plus(d)) });
+      T && lines.push({ label: '1f Step 4(b) deductions', value: m(f) });
+      T && lines.push({ label: `1g ${e.fed_step2 ? 'Step 2 box checked: 0' : mfj ? 'married filing jointly' : 'single or head of household'}`, value: m(g), ref: prov.line_1g });
+      T && lines.push({ label: '1h Line 1f + line 1g', value: m(f.plus(g)) });
       adjusted = maxDec(ZERO, c1.plus(d).minus(f.plus(g)));
-      lines.push({ label: '1i Adjusted Annual Wage Amount (line 1e − line 1h, not below 0)', value: u(adjusted) });
+      T && lines.push({ label: '1i Adjusted Annual Wage Amount (line 1e − line 1h, not below 0)', value: u(adjusted) });
       const key = (status === 'married' ? 'married_jointly' : status) as 'married_jointly' | 'single' | 'head_of_household';
       table = e.fed_step2 ? p.step2[key] : p.standard[key];
       tableRef = e.fed_step2 ? prov.step2 : prov.standard;
@@ -121,10 +122,10 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
     } else {
       const j = new Decimal(e.fed_allowances ?? 0);
       const k = j.times(p.allowance_value);
-      lines.push({ label: '1j Allowances on the 2019-or-earlier Form W-4', value: j.toString() });
-      lines.push({ label: '1k Line 1j × allowance value', value: m(k), ref: prov.allowance_value });
+      T && lines.push({ label: '1j Allowances on the 2019-or-earlier Form W-4', value: j.toString() });
+      T && lines.push({ label: '1k Line 1j × allowance value', value: m(k), ref: prov.allowance_value });
       adjusted = maxDec(ZERO, c1.minus(k));
-      lines.push({ label: '1l Adjusted Annual Wage Amount (line 1c − line 1k, not below 0)', value: u(adjusted) });
+      T && lines.push({ label: '1l Adjusted Annual Wage Amount (line 1c − line 1k, not below 0)', value: u(adjusted) });
       const key = status === 'married' || status === 'married_jointly' ? 'married_jointly' : 'single';
       table = p.standard[key];
       tableName = `standard ${key.replace(/_/g, ' ')}`;
@@ -132,31 +133,31 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
 
     const { row, index } = applyBrackets(table, adjusted);
     const next = table[index + 1];
-    lines.push({ label: `2a-2d Annual table (${tableName}), row ${index + 1}: at least ${m(row.atLeast)}${next ? `, less than ${m(next.atLeast)}` : ''}; C ${m(row.base)}; D ${row.rate.times(100).toString()}%`, value: '', ref: tableRef });
+    T && lines.push({ label: `2a-2d Annual table (${tableName}), row ${index + 1}: at least ${m(row.atLeast)}${next ? `, less than ${m(next.atLeast)}` : ''}; C ${m(row.base)}; D ${row.rate.times(100).toString()}%`, value: '', ref: tableRef });
     const e2 = adjusted.minus(row.atLeast);
     const f2 = e2.times(row.rate);
     const g2 = row.base.plus(f2);
     const h2 = g2.div(periods);
-    lines.push({ label: '2e Line 2a − line 2b', value: u(e2) });
-    lines.push({ label: '2f Line 2e × line 2d', value: u(f2) });
-    lines.push({ label: '2g Tentative Annual Withholding Amount (2c + 2f)', value: u(g2) });
-    lines.push({ label: '2h Tentative Withholding Amount (2g ÷ 1b)', value: u(h2) });
+    T && lines.push({ label: '2e Line 2a − line 2b', value: u(e2) });
+    T && lines.push({ label: '2f Line 2e × line 2d', value: u(f2) });
+    T && lines.push({ label: '2g Tentative Annual Withholding Amount (2c + 2f)', value: u(g2) });
+    T && lines.push({ label: '2h Tentative Withholding Amount (2g ÷ 1b)', value: u(h2) });
     const a3 = legacy ? ZERO : (e.fed_dependents ?? ZERO);
     const b3 = a3.div(periods);
     const c3 = maxDec(ZERO, h2.minus(b3));
-    lines.push({ label: '3a Step 3 amount', value: m(a3) });
-    lines.push({ label: '3b Line 3a ÷ line 1b', value: u(b3) });
-    lines.push({ label: '3c Line 2h − line 3b, not below 0', value: u(c3) });
+    T && lines.push({ label: '3a Step 3 amount', value: m(a3) });
+    T && lines.push({ label: '3b Line 3a ÷ line 1b', value: u(b3) });
+    T && lines.push({ label: '3c Line 2h − line 3b, not below 0', value: u(c3) });
     const a4 = e.fed_extra ?? ZERO;
     const b4 = c3.plus(a4);
-    lines.push({ label: '4a Additional withholding (Step 4(c), or line 6 of a 2019-or-earlier form)', value: m(a4) });
-    lines.push({ label: '4b Amount to withhold (3c + 4a)', value: u(b4) });
+    T && lines.push({ label: '4a Additional withholding (Step 4(c), or line 6 of a 2019-or-earlier form)', value: m(a4) });
+    T && lines.push({ label: '4b Amount to withhold (3c + 4a)', value: u(b4) });
     const total = b4.plus(flatTax).plus(mandatory);
-    if (suppAbove.gt(0)) lines.push({ label: 'Supplemental wages above $1,000,000 this year × mandatory rate', value: u(mandatory), ref: prov.supplemental_mandatory_rate });
+    if (suppAbove.gt(0)) T && lines.push({ label: 'Supplemental wages above $1,000,000 this year × mandatory rate', value: u(mandatory), ref: prov.supplemental_mandatory_rate });
     const rounded = roundTo(total, rounding);
-    lines.push({ label: `Withholding this period, rounded to the ${rounding === 'dollars' ? 'dollar' : 'cent'} (half up)`, value: m(rounded) });
+    T && lines.push({ label: `Withholding this period, rounded to the ${rounding === 'dollars' ? 'dollar' : 'cent'} (half up)`, value: m(rounded) });
     const amount = minDec(rounded, maxDec(ZERO, input.wages));
-    if (amount.lt(rounded)) lines.push({ label: 'Limited to the wages paid this period (nothing more can be withheld)', value: m(amount) });
+    if (amount.lt(rounded)) T && lines.push({ label: 'Limited to the wages paid this period (nothing more can be withheld)', value: m(amount) });
     return { amount, taxableWages: input.wages, lines };
   },
 };

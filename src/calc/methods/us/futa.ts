@@ -27,6 +27,7 @@ export const usFuta: TaxMethod<FutaParams> = {
     return roundCents(p.gross_rate.minus(p.max_credit).plus(worst).times(p.wage_base));
   },
   compute(input, p, prov) {
+    const T = input.trace !== false; // build the explain trace only when asked
     const state = input.employee.work_state ?? '';
     const reduction = p.credit_reduction[state] ?? ZERO;
     const rate = p.gross_rate.minus(p.max_credit).plus(reduction);
@@ -34,7 +35,7 @@ export const usFuta: TaxMethod<FutaParams> = {
     return {
       amount,
       taxableWages: taxable,
-      lines: [
+      lines: !T ? [] : [
         { label: 'FUTA gross rate', value: p.gross_rate.toString(), ref: prov.gross_rate },
         { label: 'Maximum credit for state unemployment tax', value: p.max_credit.toString(), ref: prov.max_credit },
         { label: `Credit reduction for work state ${state || '(none)'}`, value: reduction.toString(), ref: prov.credit_reduction },

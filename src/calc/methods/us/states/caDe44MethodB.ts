@@ -75,6 +75,7 @@ export const caDe44MethodB: TaxMethod<CaMethodBParams> = {
     { name: 'married, 12 allowances', fields: { ca_filing_status: 'married', ca_allowances: '12' } },
   ],
   compute(input, p, prov): TaxResult {
+    const T = input.trace !== false; // build the explain trace only when asked
     const lines: TraceLine[] = [];
     const freq = input.frequency;
     const status = (textField(input, 'ca_filing_status') ?? 'single') as CaStatus;
@@ -82,12 +83,12 @@ export const caDe44MethodB: TaxMethod<CaMethodBParams> = {
     const regular = intField(input, 'ca_allowances');
     const additional = intField(input, 'ca_additional_allowances');
     const extra = amountOf(input, 'ca_extra');
-    lines.push({
+    T && lines.push({
       label: `DE 4: ${onFile ? status.replace(/_/g, ' ') : 'none on file, so single'}, ${regular} regular allowance(s) (line 1a), ${additional} estimated-deduction allowance(s) (line 1b)`,
       value: '',
     });
     const wages = maxDec(ZERO, input.wages);
-    lines.push({ label: 'Wages subject to California PIT this period', value: m(wages) });
+    T && lines.push({ label: 'Wages subject to California PIT this period', value: m(wages) });
 
     const lie = p.low_income_exemption[freq];
     const std = p.standard_deduction[freq];
@@ -99,49 +100,49 @@ export const caDe44MethodB: TaxMethod<CaMethodBParams> = {
     const regularWages = wages.minus(input.supplemental);
     if (p.supplemental_rate && input.supplemental.gt(0) && regularWages.lte(0)) {
       const tax = roundCents(wages.times(p.supplemental_rate));
-      lines.push({ label: 'Supplemental wages paid without regular wages: flat rate', value: p.supplemental_rate.toString(), ref: prov.supplemental_rate });
+      T && lines.push({ label: 'Supplemental wages paid without regular wages: flat rate', value: p.supplemental_rate.toString(), ref: prov.supplemental_rate });
       const amount = roundCents(withExtra(tax, extra, wages, lines, 'Additional withholding per period (DE 4 line 2)'));
-      lines.push({ label: 'Withholding this period', value: m(amount) });
+      T && lines.push({ label: 'Withholding this period', value: m(amount) });
       return { amount, taxableWages: wages, lines };
     }
 
     // Column 2 of Tables 1 and 3: married with two or more allowances, or head of household.
     const totalAllowances = regular + additional;
     const col = status === 'head_of_household' || (status === 'married' && totalAllowances >= 2) ? 1 : 0;
-    lines.push({ label: `Column ${col + 1} of Tables 1 and 3 (${col ? 'married with 2 or more allowances, or head of household' : 'single, or married with 0 or 1 allowance'})`, value: '' });
+    T && lines.push({ label: `Column ${col + 1} of Tables 1 and 3 (${col ? 'married with 2 or more allowances, or head of household' : 'single, or married with 0 or 1 allowance'})`, value: '' });
 
     let tax = ZERO;
-    lines.push({ label: `Step 1: Table 1 low-income exemption (${freq})`, value: m(lie[col]!), ref: prov.low_income_exemption });
+    T && lines.push({ label: `Step 1: Table 1 low-income exemption (${freq})`, value: m(lie[col]!), ref: prov.low_income_exemption });
     if (wages.lte(lie[col]!)) {
-      lines.push({ label: 'Wages at or below the low-income exemption: no tax', value: '0.00' });
+      T && lines.push({ label: 'Wages at or below the low-income exemption: no tax', value: '0.00' });
     } else {
       const estAmount = forAllowances(est, additional);
-      lines.push({ label: `Step 2: Table 2 estimated deduction for ${additional} allowance(s)`, value: m(estAmount), ref: prov.estimated_deduction });
-      lines.push({ label: `Step 3: Table 3 standard deduction (${freq})`, value: m(std[col]!), ref: prov.standard_deduction });
+      T && lines.push({ label: `Step 2: Table 2 estimated deduction for ${additional} allowance(s)`, value: m(estAmount), ref: prov.estimated_deduction });
+      T && lines.push({ label: `Step 3: Table 3 standard deduction (${freq})`, value: m(std[col]!), ref: prov.standard_deduction });
       const taxable = maxDec(ZERO, wages.minus(estAmount).minus(std[col]!));
-      lines.push({ label: 'Taxable income (wages − estimated deduction − standard deduction)', value: m(taxable) });
+      T && lines.push({ label: 'Taxable income (wages − estimated deduction − standard deduction)', value: m(taxable) });
       let table: readonly Bracket[] | undefined = p.tax_tables[freq]?.[status];
       let periods = 1;
       if (!table) {
         table = p.tax_tables.annual?.[status];
         periods = PERIODS[freq] ?? 0;
         if (!table || !periods) throw new Error(`California Method B has no ${freq} or annual tax rate table for ${status}`);
-        lines.push({ label: `No ${freq} tax rate table in the rule file: annualise (× ${periods}) and use the annual table`, value: '' });
+        T && lines.push({ label: `No ${freq} tax rate table in the rule file: annualise (× ${periods}) and use the annual table`, value: '' });
       }
       const { row, index, tax: periodTax } = applyBrackets(table, taxable.times(periods));
       const fromTable = periodTax.div(periods);
-      lines.push({
+      T && lines.push({
         label: `Step 4: tax rate table (${periods === 1 ? freq : 'annual'}, ${status.replace(/_/g, ' ')}), row ${index + 1}: over ${m(row.atLeast)}, ${m(row.base)} plus ${row.rate.times(100).toString()}% of the excess`,
         value: u(fromTable),
         ref: prov.tax_tables,
       });
       const creditAmount = forAllowances(credit, regular);
-      lines.push({ label: `Step 5: Table 4 exemption allowance credit for ${regular} allowance(s)`, value: m(creditAmount), ref: prov.exemption_credit });
+      T && lines.push({ label: `Step 5: Table 4 exemption allowance credit for ${regular} allowance(s)`, value: m(creditAmount), ref: prov.exemption_credit });
       tax = maxDec(ZERO, fromTable.minus(creditAmount));
-      lines.push({ label: 'Tax less the credit, not below 0', value: u(tax) });
+      T && lines.push({ label: 'Tax less the credit, not below 0', value: u(tax) });
     }
     const amount = roundCents(withExtra(tax, extra, wages, lines, 'Step 6: additional withholding per period (DE 4 line 2)'));
-    lines.push({ label: 'Withholding this period, rounded to the cent (half up)', value: m(amount) });
+    T && lines.push({ label: 'Withholding this period, rounded to the cent (half up)', value: m(amount) });
     return { amount, taxableWages: wages, lines };
   },
 };

@@ -25,6 +25,7 @@ export const ilAllowances: TaxMethod<IlParams> = {
     { name: '2 basic, 1 additional', fields: { il_allowances: '2', il_additional_allowances: '1' } },
   ],
   compute(input, p, prov): TaxResult {
+    const T = input.trace !== false; // build the explain trace only when asked
     const basic = intField(input, 'il_allowances');
     const additional = intField(input, 'il_additional_allowances');
     const annual = p.basic_allowance.times(basic).plus(p.additional_allowance.times(additional));
@@ -35,7 +36,7 @@ export const ilAllowances: TaxMethod<IlParams> = {
     return {
       amount,
       taxableWages: wages,
-      lines: [
+      lines: !T ? [] : [
         { label: `IL-W-4: ${basic} basic allowance(s) (line 1), ${additional} additional allowance(s) (line 2)${input.employee.fields.il_allowances === undefined && input.employee.fields.il_additional_allowances === undefined ? ' (none on file)' : ''}`, value: '' },
         { label: 'Wages subject to Illinois withholding this period', value: formatMoney(wages) },
         { label: 'Basic allowance (line 1), per year', value: formatMoney(p.basic_allowance), ref: prov.basic_allowance },

@@ -57,22 +57,23 @@ export const nyExactCalculation: TaxMethod<NyExactParams> = {
     { name: 'married, 0 allowances', fields: { ny_filing_status: 'married' } },
   ],
   compute(input, p, prov): TaxResult {
+    const T = input.trace !== false; // build the explain trace only when asked
     const lines: TraceLine[] = [];
     const freq = input.frequency;
     const raw = textField(input, 'ny_filing_status');
     const status = raw === 'married' ? 'married' : 'single';
     const allowances = intField(input, 'ny_allowances');
     const extra = amountOf(input, 'ny_extra');
-    lines.push({ label: `IT-2104: ${raw ? `${raw.replace(/_/g, ' ')}${raw === 'head_of_household' ? ' (single table)' : ''}` : 'none on file, so single'}, ${allowances} allowance(s)`, value: '' });
+    T && lines.push({ label: `IT-2104: ${raw ? `${raw.replace(/_/g, ' ')}${raw === 'head_of_household' ? ' (single table)' : ''}` : 'none on file, so single'}, ${allowances} allowance(s)`, value: '' });
     const wages = maxDec(ZERO, input.wages);
-    lines.push({ label: 'Wages subject to New York State withholding this period', value: m(wages) });
+    T && lines.push({ label: 'Wages subject to New York State withholding this period', value: m(wages) });
 
     const regularWages = wages.minus(input.supplemental);
     if (p.supplemental_rate && input.supplemental.gt(0) && regularWages.lte(0)) {
       const tax = roundCents(wages.times(p.supplemental_rate));
-      lines.push({ label: 'Supplemental wages paid without regular wages: flat rate', value: p.supplemental_rate.toString(), ref: prov.supplemental_rate });
+      T && lines.push({ label: 'Supplemental wages paid without regular wages: flat rate', value: p.supplemental_rate.toString(), ref: prov.supplemental_rate });
       const amount = roundCents(withExtra(tax, extra, wages, lines, 'Additional withholding per period (IT-2104 line 3)'));
-      lines.push({ label: 'Withholding this period', value: m(amount) });
+      T && lines.push({ label: 'Withholding this period', value: m(amount) });
       return { amount, taxableWages: wages, lines };
     }
 
@@ -80,11 +81,11 @@ export const nyExactCalculation: TaxMethod<NyExactParams> = {
     const ex = p.exemption_allowance[freq];
     const table = p.tax_tables[freq]?.[status];
     if (!ded || !ex || !table) throw new Error(`NYS-50-T-NYS tables have no ${freq} ${status} entry in the rule file`);
-    lines.push({ label: `Table B deduction allowance (${freq}, ${status})`, value: m(ded), ref: prov.deduction_allowance });
+    T && lines.push({ label: `Table B deduction allowance (${freq}, ${status})`, value: m(ded), ref: prov.deduction_allowance });
     const exAmount = ex.times(allowances);
-    lines.push({ label: `Table C exemption allowance × ${allowances}`, value: m(exAmount), ref: prov.exemption_allowance });
+    T && lines.push({ label: `Table C exemption allowance × ${allowances}`, value: m(exAmount), ref: prov.exemption_allowance });
     const net = wages.minus(ded).minus(exAmount);
-    lines.push({ label: 'Net wages (wages − Table B − Table C × allowances)', value: m(net) });
+    T && lines.push({ label: 'Net wages (wages − Table B − Table C × allowances)', value: m(net) });
 
     let tax = ZERO;
     if (net.gt(0)) {
@@ -94,21 +95,21 @@ export const nyExactCalculation: TaxMethod<NyExactParams> = {
         let rate = p.method_iii.rates[0]!.rate;
         for (const r of p.method_iii.rates) if (annual.gte(r.annual_at_least)) rate = r.rate;
         tax = net.times(rate);
-        lines.push({ label: `Method III: net wages at or above ${m(iiiFrom)}; annualised net ${m(annual)}; flat rate on the whole net wage`, value: rate.toString(), ref: prov.method_iii });
+        T && lines.push({ label: `Method III: net wages at or above ${m(iiiFrom)}; annualised net ${m(annual)}; flat rate on the whole net wage`, value: rate.toString(), ref: prov.method_iii });
       } else {
         const r = applyBrackets(table, net);
         tax = r.tax;
-        lines.push({
+        T && lines.push({
           label: `Method II table (${freq}, ${status}), line ${r.index + 1}: (net − ${m(r.row.atLeast)}) × ${r.row.rate.times(100).toString()}% + ${m(r.row.base)}`,
           value: u(tax),
           ref: prov.tax_tables,
         });
       }
     } else {
-      lines.push({ label: 'Net wages not above 0: no tax', value: '0.00' });
+      T && lines.push({ label: 'Net wages not above 0: no tax', value: '0.00' });
     }
     const amount = roundCents(withExtra(tax, extra, wages, lines, 'Additional withholding per period (IT-2104 line 3)'));
-    lines.push({ label: 'Withholding this period, rounded to the cent (half up)', value: m(amount) });
+    T && lines.push({ label: 'Withholding this period, rounded to the cent (half up)', value: m(amount) });
     return { amount, taxableWages: wages, lines };
   },
 };

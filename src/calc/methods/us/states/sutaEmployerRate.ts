@@ -23,6 +23,7 @@ export const sutaEmployerRate: TaxMethod<SutaParams> = {
   /** With the new-employer rate (the property tests give no employer rate); a state without one has no cap to test. */
   annualCap: (p) => (p.new_employer_rate ? roundCents(p.new_employer_rate.times(p.wage_base)) : undefined),
   compute(input, p, prov): TaxResult {
+    const T = input.trace !== false; // build the explain trace only when asked
     const given = input.settings.suta_rates[p.state];
     const fallback = p.new_employer_rate;
     if (given === undefined && !fallback) {
@@ -33,7 +34,7 @@ export const sutaEmployerRate: TaxMethod<SutaParams> = {
     return {
       amount,
       taxableWages: taxable,
-      lines: [
+      lines: !T ? [] : [
         { label: 'Wages this period', value: formatMoney(input.wages) },
         { label: `${p.state} taxable wage base`, value: formatMoney(p.wage_base), ref: prov.wage_base },
         { label: 'Taxable wages earlier this year', value: formatMoney(ytdTaxable) },

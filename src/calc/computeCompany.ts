@@ -1,12 +1,16 @@
 import { yearOf, type CivilDate } from '../dates/index.js';
 import { InputError } from '../model/problems.js';
-import { PERIODS_PER_YEAR, type Company, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
-import { Decimal, ZERO, formatMoney, roundCents } from '../money/index.js';
-import { formatProvenance, type RuleBook } from '../rules/index.js';
-import { boundAt, type BoundOvertime, type BoundTax } from './boundRules.js';
+import { DEDUCTION_KINDS, PERIODS_PER_YEAR, type Company, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
+import { Decimal, ZERO, formatMoney } from '../money/index.js';
+import type { RuleBook } from '../rules/index.js';
+import { describeOvertimeRule } from './describeRule.js';
+export { describeTaxRule } from './describeRule.js';
+import { boundAt, type BoundOvertime } from './boundRules.js';
 import { planColumns, unknownYtdItems, type ColumnPlan } from './columns.js';
 import { jurisdictionsFor } from './jurisdictions.js';
-import type { TaxInput, TraceLine } from './methods/types.js';
+import type { TraceLine } from './methods/types.js';
+import { deductionsOn } from './pay/deductions.js';
+import { applyTaxes } from './taxesForPayslip.js';
 import { employeeVersionOn } from './pay/employeeVersion.js';
 import { hourlyPay } from './pay/hourlyPay.js';
 import { prorateSalary } from './pay/proration.js';
@@ -35,18 +39,6 @@ interface YtdState {
   year: number;
   items: Map<string, Decimal>;
   seeded: Set<number>;
-}
-
-/** The rule behind an item of a payslip: rule file and line of the component, its method, and the publications cited. */
-export function describeTaxRule(t: BoundTax): string {
-  const pubs = [...new Set(Object.values(t.prov).filter((p) => p.source.publication !== 'literal in component').map((p) => p.source.publication))];
-  const unverified = Object.values(t.prov).some((p) => !p.verified) ? ' [includes unverified values]' : '';
-  const line = t.resolved.file.lineOf(['components', t.resolved.file.rules.components.indexOf(t.resolved.component)]);
-  return `${t.resolved.file.path}:${line} ${t.id} (${t.method.name}) — ${pubs.join('; ')}${unverified}`;
-}
-
-function describeOvertimeRule(o: BoundOvertime): string {
-  return `${Object.values(o.prov)[0]?.file ?? ''} ${o.id} (${o.method.name}) — ${[...new Set(Object.values(o.prov).map((p) => p.source.publication))].join('; ')}`;
 }
 
 /**
@@ -210,70 +202,15 @@ function computeOne(
   }
 
   // Deductions in force on the pay date.
-  const ded = new Map<string, Decimal>();
-  const dedLines: TraceLine[] = [];
-  for (const d of company.deductions.get(id) ?? []) {
-    if ((d.effective_from && d.effective_from > payDate) || (d.effective_to && d.effective_to < payDate)) continue;
-    const amount = d.amount ?? roundCents(gross.times(d.percent!).div(100));
-    ded.set(d.kind, (ded.get(d.kind) ?? ZERO).plus(amount));
-    dedLines.push({ label: `${d.kind}: ${d.amount ? 'fixed amount' : `${d.percent!.toString()}% of gross`}`, value: formatMoney(amount) });
-  }
-  let deductionsTotal = ZERO;
-  for (const k of ['401k', 'roth401k', 'sec125', 'hsa', 'post_tax']) {
-    const v = ded.get(k) ?? ZERO;
-    values.set(`ded.${k}`, v);
-    deductionsTotal = deductionsTotal.plus(v);
-  }
+  const { byKind: ded, total: deductionsTotal, lines: dedLines } = deductionsOn(company.deductions.get(id) ?? [], payDate, gross, tracing);
+  for (const k of DEDUCTION_KINDS) values.set(`ded.${k}`, ded.get(k) ?? ZERO);
   if (trace && dedLines.length) trace.items.push({ item: 'deductions', title: 'Deductions', lines: dedLines });
 
   // Taxes.
   const st = ytdFor(company, ytdStates, id, payDate);
   const ytd = (item: string) => st.items.get(item) ?? ZERO;
-  let employeeTaxes = ZERO;
-  for (const b of bound) {
-    for (const t of b.taxes) {
-      if (t.workStates && !t.workStates.includes(emp.work_state ?? '')) continue;
-      if (t.method.employeeFields) {
-        const ok = t.method.employeeFields.safeParse(emp.fields);
-        if (!ok.success) {
-          throw new InputError(ok.error.issues.map((i) => ({ file: 'employees.csv', line: emp.line, column: String(i.path[0] ?? ''), message: `${i.message} (needed by ${t.id})` })));
-        }
-      }
-      let wages = gross;
-      for (const k of t.reducedBy) wages = wages.minus(ded.get(k) ?? ZERO);
-      const input: TaxInput = {
-        employee: emp,
-        payDate,
-        periodStart: period.period_start,
-        periodEnd: period.period_end,
-        frequency: emp.pay_frequency,
-        periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency],
-        settings,
-        gross,
-        wages,
-        supplemental,
-        ytd,
-        componentId: t.id,
-        trace: tracing,
-      };
-      const r = t.method.compute(input, t.params, t.prov as never);
-      values.set(t.id, r.amount);
-      values.set(`${t.id}.wages`, r.taxableWages);
-      if (t.party === 'employee') employeeTaxes = employeeTaxes.plus(r.amount);
-      if (trace) {
-        const reduced = [...t.reducedBy].filter((k) => ded.get(k)?.gt(0));
-        trace.items.push({
-          item: t.id,
-          title: t.resolved.component.description ?? t.id,
-          rule: describeTaxRule(t),
-          lines: [
-            { label: `Wages for ${t.id}: gross${reduced.length ? ` less ${reduced.join(', ')}` : ''}`, value: formatMoney(wages), ref: t.wageBaseProv },
-            ...r.lines,
-          ],
-        });
-      }
-    }
-  }
+  const base = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, supplemental, ytd, trace: tracing };
+  const employeeTaxes = applyTaxes(bound, base, ded, values, trace);
   const net = gross.minus(deductionsTotal).minus(employeeTaxes);
   values.set('net_pay', net);
   if (trace) trace.items.push({ item: 'net_pay', title: 'Net pay', lines: [{ label: 'Gross − deductions − employee taxes', value: `${formatMoney(gross)} − ${formatMoney(deductionsTotal)} − ${formatMoney(employeeTaxes)} = ${formatMoney(net)}` }] });
@@ -299,4 +236,3 @@ function countBetween(entries: readonly { date: CivilDate }[], from: CivilDate, 
   return n;
 }
 
-export { formatProvenance };

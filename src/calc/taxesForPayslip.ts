@@ -1,0 +1,63 @@
+import { InputError } from '../model/problems.js';
+import type { Employee } from '../model/index.js';
+import { Decimal, ZERO, formatMoney } from '../money/index.js';
+import type { BoundJurisdiction, BoundTax } from './boundRules.js';
+import { describeTaxRule } from './describeRule.js';
+import type { TaxInput } from './methods/types.js';
+import type { PayslipTrace } from './payslipTrace.js';
+
+/** Everything of a TaxInput but what differs per component. */
+export type PayslipTaxBase = Omit<TaxInput, 'wages' | 'componentId'>;
+
+const validated = new WeakMap<Employee, Set<string>>();
+
+/** A method's jurisdiction-prefixed employee fields, checked once per employee version. */
+function checkEmployeeFields(t: BoundTax, emp: Employee): void {
+  if (!t.method.employeeFields) return;
+  let done = validated.get(emp);
+  if (done?.has(t.method.name)) return;
+  const ok = t.method.employeeFields.safeParse(emp.fields);
+  if (!ok.success) {
+    throw new InputError(ok.error.issues.map((i) => ({ file: 'employees.csv', line: emp.line, column: String(i.path[0] ?? ''), message: `${i.message} (needed by ${t.id})` })));
+  }
+  if (!done) validated.set(emp, (done = new Set()));
+  done.add(t.method.name);
+}
+
+/**
+ * Apply every tax component that covers the employee: each starts from gross
+ * less the pre-tax deductions its wage base excludes. Writes `<id>` and
+ * `<id>.wages` into `values`; returns the employee taxes (they reduce net pay).
+ */
+export function applyTaxes(
+  bound: readonly BoundJurisdiction[],
+  base: PayslipTaxBase,
+  deductions: ReadonlyMap<string, Decimal>,
+  values: Map<string, Decimal>,
+  trace: PayslipTrace | undefined,
+): Decimal {
+  const emp = base.employee;
+  let employeeTaxes = ZERO;
+  for (const b of bound) {
+    for (const t of b.taxes) {
+      if (t.workStates && !t.workStates.includes(emp.work_state ?? '')) continue;
+      checkEmployeeFields(t, emp);
+      let wages = base.gross;
+      for (const k of t.reducedBy) wages = wages.minus(deductions.get(k) ?? ZERO);
+      const r = t.method.compute({ ...base, wages, componentId: t.id }, t.params, t.prov as never);
+      values.set(t.id, r.amount);
+      values.set(`${t.id}.wages`, r.taxableWages);
+      if (t.party === 'employee') employeeTaxes = employeeTaxes.plus(r.amount);
+      if (trace) {
+        const reduced = [...t.reducedBy].filter((k) => deductions.get(k)?.gt(0));
+        trace.items.push({
+          item: t.id,
+          title: t.resolved.component.description ?? t.id,
+          rule: describeTaxRule(t),
+          lines: [{ label: `Wages for ${t.id}: gross${reduced.length ? ` less ${reduced.join(', ')}` : ''}`, value: formatMoney(wages), ref: t.wageBaseProv }, ...r.lines],
+        });
+      }
+    }
+  }
+  return employeeTaxes;
+}

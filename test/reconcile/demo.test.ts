@@ -53,15 +53,24 @@ describe('the demo register (scripts/make-demo-register.mjs)', () => {
     const seeded = new Set(seeds.map((s) => `${s.employee_id} ${s.pay_date}`));
     // DEPOSIT_* findings come from the demo's deposits.csv (remittance audit), seeded separately.
     expect(findings.filter((f) => !f.code.startsWith('DEPOSIT_') && !seeded.has(`${f.employee_id} ${f.pay_date}`))).toEqual([]);
+    // ...and exactly the seeded deposit cases (README, "The partner's register and the deposits"; detail in test/remit/fixtures.test.ts).
+    const deposits = findings.filter((f) => f.code.startsWith('DEPOSIT_')).map((f) => `${f.severity} ${f.code} ${f.pay_date}`).sort();
+    expect(deposits).toEqual([
+      'error DEPOSIT_LATE 2026-01-23',
+      'error DEPOSIT_LATE 2026-11-24', // the day after Thanksgiving treated as a holiday
+      'error DEPOSIT_MISSING 2026-02-20',
+      'error DEPOSIT_SHORT 2026-02-13',
+      'info DEPOSIT_SHORT 2026-02-06',
+    ]);
     expect(status).toBe(1);
   });
 
   it('accounts for every register row on stdout', () => {
-    expect(stdout).toMatch(/Register rows read +133\n/);
-    expect(stdout).toMatch(/ matched +131\n/);
+    expect(stdout).toMatch(/Register rows read +136\n/);
+    expect(stdout).toMatch(/ matched +134\n/);
     expect(stdout).toMatch(/ paid after termination +1\n/);
     expect(stdout).toMatch(/ duplicate +1\n/);
-    expect(stdout).toContain('= matched 131 + missing 1');
+    expect(stdout).toContain('= matched 134 + missing 1');
     expect(stdout).not.toContain('\x1b[');
   });
 });

@@ -45,8 +45,8 @@ describe('fixtures/remit-cases end to end (each seeded deposit case)', () => {
   });
 });
 
-describe('fixtures/demo deposits (January-February 2026)', () => {
-  it('finds the seeded late, short, within-safe-harbor and missing deposits, and not the holiday-pushed one', async () => {
+describe('fixtures/demo deposits (January-February and November 2026)', () => {
+  it('finds the seeded late (incl. the day after Thanksgiving), short, within-safe-harbor and missing deposits, and not the holiday-pushed one', async () => {
     // The demo company is a semiweekly depositor (its 941 liability is about $170,000 a month).
     const dir = join(tmp, 'demo');
     cpSync('fixtures/demo', dir, { recursive: true });
@@ -60,11 +60,14 @@ describe('fixtures/demo deposits (January-February 2026)', () => {
       ['info', 'DEPOSIT_SHORT', '2026-02-06', null, '0.00'],
       ['error', 'DEPOSIT_SHORT', '2026-02-13', 13, '50.00'],
       ['error', 'DEPOSIT_MISSING', '2026-02-20', null, '165.05'],
+      ['error', 'DEPOSIT_LATE', '2026-11-24', 1, '1647.34'], // due Mon Nov 30 (Thanksgiving), paid Tue Dec 1: Fri Nov 27 treated as a holiday
     ]);
+    const nov24 = r.remittances.find((x) => x.liability_dates === '2026-11-24')!;
+    expect([nov24.return_period, nov24.kind, nov24.amount_due, nov24.due_date, nov24.status, nov24.days_late, nov24.penalty_rate]).toEqual(['2026Q4', 'semiweekly', '82366.94', '2026-11-30', 'late', '1', '0.02']);
     const jan16 = r.remittances.find((x) => x.liability_dates === '2026-01-15;2026-01-16')!;
     expect([jan16.due_date, jan16.status]).toEqual(['2026-01-22', 'on_time']); // MLK Day pushed it from Wednesday to Thursday
-    expect(r.summary.penaltyTotal).toBe('312.05');
+    expect(r.summary.penaltyTotal).toBe('1959.39'); // 97.00 + 50.00 + 165.05 + 1647.34
     // Every deposit matches its liability to the cent: when the expected register changes, deposits.csv must follow.
-    expect(r.summary.deposits).toEqual({ read: 10, audited: 10, notAudited: 0, excess: '0.00' });
+    expect(r.summary.deposits).toEqual({ read: 11, audited: 11, notAudited: 0, excess: '0.00' });
   });
 });

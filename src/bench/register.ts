@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, type CivilDate } from '../dates/index.js';
-import type { Company, Deposit, RegisterRow } from '../model/index.js';
+import type { Company, RegisterRow } from '../model/index.js';
 import { Decimal, ZERO, formatMoney, formatQuantity } from '../money/index.js';
 import { auditRemittances } from '../remit/index.js';
 import type { RuleBook } from '../rules/index.js';

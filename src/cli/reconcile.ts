@@ -1,13 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { boundAt } from '../calc/boundRules.js';
-import { computeCompany, describeTaxRule } from '../calc/computeCompany.js';
-import type { CivilDate } from '../dates/index.js';
+import { computeCompany } from '../calc/computeCompany.js';
+import { employeeFacts, periodLookup, ruleLookup } from '../reconcile/companyFacts.js';
 import { loadCompany } from '../io/loadCompany.js';
 import { canonicalLayout, loadProfile, readRegister, type RegisterLayout } from '../io/register/index.js';
 import type { Company, Finding } from '../model/index.js';
 import { InputError } from '../model/problems.js';
-import { Reconciler, FAIL_ON, exitStatusFor, fitWhatIfs, unknownItems, type EmployeeFacts, type ExpectedRow, type FailOn } from '../reconcile/index.js';
+import { Reconciler, FAIL_ON, exitStatusFor, fitWhatIfs, unknownItems, type ExpectedRow, type FailOn } from '../reconcile/index.js';
 import { writeExpectedCsv } from '../report/expectedCsv.js';
 import { maskPii, writeFindings } from '../report/findingsOutput.js';
 import { formatSummary, summaryJson, type SummaryInput } from '../report/summary.js';
@@ -38,62 +37,6 @@ Exit status: 0 no finding reaches --fail-on, 1 one does, 2 unusable input or usa
 function display(p: string): string {
   const r = relative(process.cwd(), p);
   return (r.startsWith('..') ? p : r).split(sep).join('/');
-}
-
-/** What reconciliation needs of each employee; versions in effective_from order, so the latest wins. */
-function employeeFacts(company: Company): EmployeeFacts[] {
-  const out: EmployeeFacts[] = [];
-  for (const versions of company.employees.values()) {
-    for (const v of versions) {
-      out.push({
-        employee_id: v.employee_id,
-        ...(v.name ? { name: v.name } : {}),
-        ...(v.termination_date ? { termination_date: v.termination_date } : {}),
-        effective_from: v.effective_from ?? v.hire_date,
-        ...(v.fed_w4 ? { fed_w4: v.fed_w4 } : {}),
-        ...(v.fed_step2 !== undefined ? { fed_step2: v.fed_step2 } : {}),
-      });
-    }
-  }
-  return out;
-}
-
-/** The pay period of an employee's pay date, from pay_calendar.csv and the employee's latest pay frequency. */
-function periodLookup(company: Company) {
-  const byKey = new Map<string, { start: CivilDate; end: CivilDate }>();
-  for (const p of company.calendar) byKey.set(`${p.pay_frequency}|${p.pay_date}`, { start: p.period_start, end: p.period_end });
-  return (id: string, payDate: CivilDate) => {
-    const freq = company.employees.get(id)?.at(-1)?.pay_frequency;
-    return freq ? byKey.get(`${freq}|${payDate}`) : undefined;
-  };
-}
-
-/**
- * The rule behind each expected item, resolved once per pay date: tax
- * components (and their `.wages`) from the bound rule files, overtime pay from
- * the overtime rule. Items computed from input data alone have no rule.
- */
-function ruleLookup(book: RuleBook) {
-  const byDate = new Map<string, Map<string, string>>();
-  return (row: ExpectedRow, item: string): string | undefined => {
-    let m = byDate.get(row.pay_date);
-    if (!m) {
-      m = new Map();
-      for (const j of book.jurisdictions()) {
-        if (!book.fileFor(j, row.pay_date)) continue;
-        const b = boundAt(book, j, row.pay_date);
-        for (const t of b.taxes) m.set(t.id, describeTaxRule(t));
-        if (b.overtime) {
-          const prov = Object.values(b.overtime.prov);
-          const pubs = [...new Set(prov.map((p) => p.source.publication))].join('; ');
-          const text = `${prov[0]?.file ?? ''} ${b.overtime.id}: ${b.overtime.method.name}${pubs ? ` — ${pubs}` : ''}`.trim();
-          for (const k of ['overtime_pay', 'overtime_hours', 'doubletime_pay', 'doubletime_hours']) if (!m.has(k)) m.set(k, text);
-        }
-      }
-      byDate.set(row.pay_date, m);
-    }
-    return m.get(item.endsWith('.wages') ? item.slice(0, -'.wages'.length) : item);
-  };
 }
 
 /**

@@ -2,7 +2,6 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { computePayslips, type ComputeStats } from '../calc/computeCompany.js';
 import { loadRuleBook } from '../cli/ruleBook.js';
-import type { CivilDate } from '../dates/index.js';
 import { loadCompany } from '../io/loadCompany.js';
 import { readRegister, type RegisterLayout, type RejectedRow } from '../io/register/index.js';
 import { InputError } from '../model/problems.js';
@@ -15,7 +14,7 @@ import { RuleError } from '../rules/index.js';
 import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
 import { byId, lowerBound, ownerOf } from './partition.js';
 import { RegisterRecords } from './registerRows.js';
-import { employeeFacts, periodLookup, ruleLookup } from './ruleText.js';
+import { employeeFacts, periodLookup, ruleLookup } from '../reconcile/companyFacts.js';
 import { planColumns } from '../calc/columns.js';
 
 export interface WorkerJob {

@@ -7,3 +7,4 @@ export * from './reconciler.js';
 export * from './failOn.js';
 export * from './itemCheck.js';
 export * from './whatIf.js';
+export * from './companyFacts.js';

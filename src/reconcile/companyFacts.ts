@@ -1,12 +1,11 @@
 import { boundAt } from '../calc/boundRules.js';
-import { describeTaxRule } from '../calc/computeCompany.js';
+import { describeOvertimeRule, describeTaxRule } from '../calc/describeRule.js';
 import type { CivilDate } from '../dates/index.js';
 import type { Company } from '../model/index.js';
-import type { EmployeeFacts, ExpectedRow } from '../reconcile/index.js';
+import type { EmployeeFacts, ExpectedRow } from './types.js';
 import type { RuleBook } from '../rules/index.js';
 
-// The three helpers below are the same as in src/cli/reconcile.ts (not
-// exported there); they belong in src/reconcile so both can share them.
+/** What the reconciliation needs from the company and the rule book, shared by `payrecon reconcile` and the worker threads. */
 
 /** What reconciliation needs of each employee; versions in effective_from order, so the latest wins. */
 export function employeeFacts(company: Company, ids?: Iterable<string>): EmployeeFacts[] {
@@ -37,7 +36,11 @@ export function periodLookup(company: Company) {
   };
 }
 
-/** The rule behind each expected item, resolved once per pay date. */
+/**
+ * The rule behind each expected item, resolved once per pay date: tax
+ * components (and their `.wages`) from the bound rule files, overtime pay from
+ * the overtime rule. Items computed from input data alone have no rule.
+ */
 export function ruleLookup(book: RuleBook) {
   const byDate = new Map<string, Map<string, string>>();
   return (row: ExpectedRow, item: string): string | undefined => {
@@ -49,9 +52,7 @@ export function ruleLookup(book: RuleBook) {
         const b = boundAt(book, j, row.pay_date);
         for (const t of b.taxes) m.set(t.id, describeTaxRule(t));
         if (b.overtime) {
-          const prov = Object.values(b.overtime.prov);
-          const pubs = [...new Set(prov.map((p) => p.source.publication))].join('; ');
-          const text = `${prov[0]?.file ?? ''} ${b.overtime.id}: ${b.overtime.method.name}${pubs ? ` — ${pubs}` : ''}`.trim();
+          const text = describeOvertimeRule(b.overtime);
           for (const k of ['overtime_pay', 'overtime_hours', 'doubletime_pay', 'doubletime_hours']) if (!m.has(k)) m.set(k, text);
         }
       }

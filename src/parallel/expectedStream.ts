@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { canonicalLayout, readRegister } from '../io/register/index.js';
 import type { RegisterRow } from '../model/index.js';
 import { Fallback, recordFields, scanCsv } from '../io/csvScan.js';
-import { RegisterRecords } from './registerRows.js';
+import { RegisterRecords } from '../io/register/registerRecords.js';
 import { runPipeline } from './runner.js';
 
 /**

@@ -13,7 +13,7 @@ import { csvLine } from '../io/writeCsv.js';
 import { RuleError } from '../rules/index.js';
 import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
 import { byId, lowerBound, ownerOf } from './partition.js';
-import { RegisterRecords } from './registerRows.js';
+import { RegisterRecords } from '../io/register/registerRecords.js';
 import { employeeFacts, periodLookup, ruleLookup } from '../reconcile/companyFacts.js';
 import { planColumns } from '../calc/columns.js';
 

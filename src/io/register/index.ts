@@ -4,3 +4,4 @@ export * from './decode.js';
 export * from './layout.js';
 export * from './loadProfile.js';
 export * from './readRegister.js';
+export * from './registerRecords.js';

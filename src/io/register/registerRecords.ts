@@ -1,14 +1,16 @@
-import type { RegisterRow } from '../model/registerRow.js';
-import type { Decimal } from '../money/index.js';
-import type { InputProblem } from '../io/problems.js';
-import { bindLayout, dateParser, numberExample, numberParser, type BoundLayout, type RegisterLayout, type RejectedRow } from '../io/register/index.js';
+import type { RegisterRow } from '../../model/registerRow.js';
+import type { Decimal } from '../../money/index.js';
+import type { InputProblem } from '../problems.js';
+import { dateParser } from './dateFormat.js';
+import { bindLayout, type BoundLayout, type RegisterLayout } from './layout.js';
+import { numberExample, numberParser } from './numberFormat.js';
+import type { RejectedRow } from './readRegister.js';
 
 /**
- * One register record (cells as text) to a RegisterRow or a RejectedRow,
- * exactly as src/io/register/readRegister.ts does it (same checks, same
- * messages), for readers that find the records themselves (the worker
- * threads, which each read only their employees' rows). test/bench checks the
- * two agree on generated registers.
+ * One register record (cells as text) to a RegisterRow (amounts by item,
+ * sign-corrected) or a RejectedRow naming the line and column of every
+ * problem. Used by readRegister and by readers that find the records
+ * themselves (the worker threads, which each read only their employees' rows).
  */
 export class RegisterRecords {
   readonly bound: BoundLayout;

@@ -38,13 +38,17 @@ export function applyTaxes(
 ): Decimal {
   const emp = base.employee;
   let employeeTaxes = ZERO;
+  // One input object per payslip, its wages and component filled in per tax (no per-tax copy on the hot path).
+  const input: TaxInput = { ...base, wages: base.gross, componentId: '' };
   for (const b of bound) {
     for (const t of b.taxes) {
       if (t.workStates && !t.workStates.includes(emp.work_state ?? '')) continue;
       checkEmployeeFields(t, emp);
       let wages = base.gross;
       for (const k of t.reducedBy) wages = wages.minus(deductions.get(k) ?? ZERO);
-      const r = t.method.compute({ ...base, wages, componentId: t.id }, t.params, t.prov as never);
+      input.wages = wages;
+      input.componentId = t.id;
+      const r = t.method.compute(input, t.params, t.prov as never);
       values.set(t.id, r.amount);
       values.set(`${t.id}.wages`, r.taxableWages);
       if (t.party === 'employee') employeeTaxes = employeeTaxes.plus(r.amount);

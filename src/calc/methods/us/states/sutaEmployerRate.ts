@@ -7,6 +7,8 @@ import type { TaxMethod, TaxResult } from '../../types.js';
 
 type SutaParams = { state: string; wage_base: Decimal; new_employer_rate?: Decimal | undefined };
 
+const propertyRate = (p: SutaParams): Decimal => p.new_employer_rate ?? new Decimal('0.05');
+
 /**
  * State unemployment tax (employer): the employer's own contribution rate
  * (`suta_rates` in payrecon.yaml, assigned to each employer by the state) on
@@ -20,8 +22,9 @@ export const sutaEmployerRate: TaxMethod<SutaParams> = {
   summary: "employer's own state unemployment rate (payrecon.yaml suta_rates) × wages up to the state's wage base",
   params: z.object({ state: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter state code'), wage_base: moneyParam, new_employer_rate: rateParam.optional() }),
   monotone: true,
-  /** With the new-employer rate (the property tests give no employer rate); a state without one has no cap to test. */
-  annualCap: (p) => (p.new_employer_rate ? roundCents(p.new_employer_rate.times(p.wage_base)) : undefined),
+  /** Property tests run with an employer rate of the new-employer rate, or 5% where the file has none. */
+  propertySettings: (p) => ({ suta_rates: { [p.state]: propertyRate(p).toNumber() } }),
+  annualCap: (p) => roundCents(propertyRate(p).times(p.wage_base)),
   compute(input, p, prov): TaxResult {
     const T = input.trace !== false; // build the explain trace only when asked
     const given = input.settings.suta_rates[p.state];

@@ -19,11 +19,15 @@ describe('Pennsylvania', () => {
       employees: [{ employee_id: 'P1', pay_type: 'salaried', pay_rate: '52000', pay_frequency: 'biweekly', work_state: 'PA' }],
       calendar: [{ pay_frequency: 'biweekly', period_start: '2026-01-04', period_end: '2026-01-17', pay_date: '2026-01-23' }],
       deductions: [{ employee_id: 'P1', kind: '401k', amount: new Decimal(200) }],
+      settings: { suta_rates: { PA: 0.0365 } },
     });
     const row = computeCompany(c, bundledBook()).rows[0]!;
     expect(cents(row.values.get('us.fit.wages')!)).toBe('1800.00');
     expect(cents(row.values.get('us.pa.pit.wages')!)).toBe('2000.00');
     expect(cents(row.values.get('us.pa.pit')!)).toBe('61.40');
+    // Unemployment compensation: the employer's own rate on wages up to the $10,000 base; 401(k) stays in UC wages.
+    expect(cents(row.values.get('us.pa.sui.er.wages')!)).toBe('2000.00');
+    expect(cents(row.values.get('us.pa.sui.er')!)).toBe('73.00');
   });
 });
 

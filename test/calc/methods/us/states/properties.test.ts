@@ -35,7 +35,14 @@ describe('state tax components: properties', () => {
     const profiles = t.method.profiles?.length ? t.method.profiles : [{ name: 'default', fields: {} }];
     const run = (profile: number, frequency: (typeof PAY_FREQUENCIES)[number], cents: number, priorCents: number) =>
       t.method.compute(
-        stateInput(t.id, { frequency, wages: new Decimal(cents).div(100).toFixed(2), fields: { ...profiles[profile]!.fields }, payDate: date, ytd: { [`${t.id}.wages`]: new Decimal(priorCents).div(100).toFixed(2) } }),
+        stateInput(t.id, {
+          frequency,
+          wages: new Decimal(cents).div(100).toFixed(2),
+          fields: { ...profiles[profile]!.fields },
+          payDate: date,
+          ytd: { [`${t.id}.wages`]: new Decimal(priorCents).div(100).toFixed(2) },
+          settings: (t.method.propertySettings?.(t.params) ?? {}) as never,
+        }),
         t.params,
         t.prov as never,
       );

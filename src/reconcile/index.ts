@@ -8,3 +8,4 @@ export * from './failOn.js';
 export * from './itemCheck.js';
 export * from './whatIf.js';
 export * from './companyFacts.js';
+export * from './partnerTotals.js';

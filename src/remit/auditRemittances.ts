@@ -249,6 +249,8 @@ export function auditRemittances(input: RemittanceInput): RemittanceResult {
   // 3. Assessment.
   const notices = new Map((input.notices ?? []).map((n) => [`${n.form.replace(/\D/g, '')}:${n.period}`, n.date]));
   const partner = input.partnerRows ? rowsByPayDate(input.partnerRows) : undefined;
+  const partnerItems = new Set<string>();
+  for (const r of input.partnerRows ?? []) for (const k of r.values.keys()) partnerItems.add(k);
   const findings: Finding[] = [];
   const remittances: RemittanceRow[] = [];
   const assessments: Assessment[] = [];
@@ -273,7 +275,9 @@ export function auditRemittances(input: RemittanceInput): RemittanceResult {
     const a = assessObligation(o, applied.applied.get(o.id) ?? [], assessRules, cal.calendar, { asOf: input.asOf, noticeDate: o.jurisdiction === fedJur ? notices.get(`${o.form}:${o.returnPeriod}`) : undefined });
     assessments.push(a);
     let partnerAmount: Decimal | undefined;
-    if (partner) partnerAmount = sum(o.liabilityDates.map((d) => liabilityOf(d, partner.get(d) ?? [], items).amount));
+    // The partner's figure only when its register carries every item of the return (employer shares included);
+    // a partial sum beside the expected liability would read as a shortfall that is not there.
+    if (partner && items.every((it) => partnerItems.has(it))) partnerAmount = sum(o.liabilityDates.map((d) => liabilityOf(d, partner.get(d) ?? [], items).amount));
     remittances.push(remittanceRow(a, partnerAmount));
     const f = findingFor(a, citeRules(a, provOf, cal.provenance, assessRules.penalty.params));
     if (f) findings.push(f);

@@ -1,0 +1,29 @@
+import type { CivilDate } from '../dates/index.js';
+import type { RegisterRow } from '../model/index.js';
+import { ZERO, type Decimal } from '../money/index.js';
+
+/**
+ * The partner register's amounts summed by pay date, for the deposit audit's
+ * "partner's figure beside the expected liability". Streams: one small map per
+ * pay date, whatever the register's size. A column holding several items
+ * (`us.medicare.ee+us.medicare_addl.ee`) is booked on its first item, the
+ * others present at zero, so a liability that includes all of them adds it once.
+ */
+export class PartnerTotals {
+  private readonly byDate = new Map<CivilDate, Map<string, Decimal>>();
+
+  add(row: RegisterRow): void {
+    let m = this.byDate.get(row.pay_date);
+    if (!m) this.byDate.set(row.pay_date, (m = new Map()));
+    for (const [key, v] of row.values) {
+      const parts = key.split('+');
+      m.set(parts[0]!, (m.get(parts[0]!) ?? ZERO).plus(v));
+      for (const p of parts.slice(1)) if (!m.has(p)) m.set(p, ZERO);
+    }
+  }
+
+  /** One row per pay date, in date order. */
+  rows(): RegisterRow[] {
+    return [...this.byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([pay_date, values]) => ({ employee_id: '*', pay_date, values }));
+  }
+}

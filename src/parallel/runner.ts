@@ -20,7 +20,8 @@ import { exitStatusFor, type FailOn } from '../reconcile/index.js';
 import type { RemittanceResult } from '../remit/index.js';
 import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
 import { boundaries, byId } from './partition.js';
-import type { WorkerJob, WorkerMessage, WorkerResult } from './worker.js';
+import type { FindingPlace, WorkerJob, WorkerMessage, WorkerResult } from './worker.js';
+import { unknownItems } from '../reconcile/itemCheck.js';
 
 export interface PipelineOptions {
   dir: string;
@@ -34,7 +35,45 @@ export interface PipelineOptions {
   block?: number;
   failOn?: FailOn;
   showPii?: boolean;
+  /**
+   * Run as `payrecon reconcile` does single-threaded, with byte-identical
+   * outputs: the same checks and messages, what-if hints, findings in the same
+   * order, the deposit audit on the expected register only. Where that cannot
+   * be guaranteed (unusable input, more employees with a federal income tax
+   * mismatch than the what-if hints cover) it throws `SingleThreadFallback`
+   * and leaves no output behind that the single-threaded run would not write.
+   */
+  command?: boolean;
 }
+
+/** `runPipeline({ command: true })` cannot match the single-threaded command: run that instead. */
+export class SingleThreadFallback extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SingleThreadFallback';
+  }
+}
+
+/**
+ * Items in the summary's order. The command's reconciler totals items in the
+ * order the register rows first give them (file order), then the register's
+ * other columns; the bench keeps the register's column order.
+ */
+function itemOrder(results: readonly WorkerResult[], command: boolean): string[] {
+  const items = results[0]!.rec!.items;
+  if (!command) return items;
+  const first = new Map<string, [number, number]>();
+  for (const r of results)
+    for (const [k, l, p] of r.rec!.itemFirstSeen ?? []) {
+      const at = first.get(k);
+      if (!at || at[0] > l || (at[0] === l && at[1] > p)) first.set(k, [l, p]);
+    }
+  const seen = [...first].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).map(([k]) => k);
+  return [...seen, ...items.filter((i) => !first.has(i))];
+}
+
+/** Employees the single-threaded command gives what-if hints for (fitWhatIfs' default). */
+const WHAT_IF_EMPLOYEES = 500;
 
 export interface PipelineResult {
   payslips: number;
@@ -49,6 +88,8 @@ export interface PipelineResult {
   summary?: SummaryInput;
   remittances?: RemittanceResult;
   exitStatus: number;
+  /** Command mode: the register rows read, and the messages of the first rejected ones (as the command prints them). */
+  register?: { rows: number; accepted: number; rejected: number; rejectedShown: string[] };
 }
 
 const display = (p: string) => {
@@ -57,7 +98,7 @@ const display = (p: string) => {
 };
 
 /** Employee ids of employees.csv (trimmed, unique, sorted), for the partition. */
-function employeeIds(file: string): string[] {
+export function employeeIds(file: string): string[] {
   const ids = new Set<string>();
   if (!existsSync(file)) return [];
   let at = -1;
@@ -108,7 +149,10 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const t0 = performance.now();
   const W = Math.max(1, o.workers ?? availableParallelism());
   const { settings, problems: sp } = loadSettings(o.dir);
-  if (!settings) throw new InputError(sp);
+  if (!settings) {
+    if (o.command) throw new SingleThreadFallback('payrecon.yaml');
+    throw new InputError(sp);
+  }
   const book = loadRuleBook(o.rules);
   const ids = employeeIds(join(o.dir, 'employees.csv'));
   const bounds = boundaries(ids, W);
@@ -120,9 +164,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   let reconcile: WorkerJob['reconcile'];
   if (o.reconcile) {
     const { layout, file } = resolveLayout(o.dir, { settings });
+    if (!existsSync(file) && o.command) throw new SingleThreadFallback('no register');
     if (!existsSync(file)) throw new InputError([{ file: display(file), message: "the partner's register is not there (put it in register.csv, or name it with `register:` in payrecon.yaml)" }]);
     reconcile = { file, display: display(file), layout };
   }
+  const outExisted = existsSync(o.out);
   mkdirSync(o.out, { recursive: true });
   const partDir = join(o.out, '.parts');
   mkdirSync(partDir, { recursive: true });
@@ -133,7 +179,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const workerUrl = new URL('./worker.js', import.meta.url);
   await Promise.all(
     Array.from({ length: nWorkers }, (_, k) => {
-      const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 2000, reconcile, liabilityItems };
+      const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 2000, reconcile, liabilityItems, command: o.command };
       return new Promise<void>((resolve, reject) => {
         const w = new Worker(workerUrl, { workerData: job });
         w.once('message', (m: WorkerMessage) => {
@@ -146,6 +192,10 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       });
     }),
   );
+  if (inputProblems.length && o.command) {
+    rmSync(outExisted ? partDir : o.out, { recursive: true, force: true });
+    throw new SingleThreadFallback('unusable input');
+  }
   if (inputProblems.length) await singleThreadProblems(o.dir, o.rules, inputProblems);
 
   // expected.csv: for each pay date, every worker's rows in range order.
@@ -196,10 +246,43 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     return [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([pay_date, values]) => ({ employee_id: '*', pay_date, values }));
   };
   let tr = performance.now();
+  let register: PipelineResult['register'];
+  if (o.command && reconcile) {
+    // What the single-threaded command checks once the register is read, in the same order and words.
+    const rec0 = results[0]!.rec!;
+    if (results.reduce((s, r) => s + (r.rec!.whatIfEmployees ?? 0), 0) > WHAT_IF_EMPLOYEES) throw new SingleThreadFallback('what-if hints');
+    const rejectedShown: string[] = [];
+    for (const r of results.flatMap((x) => x.rec!.firstRejects ?? []).sort((a, b) => a.line - b.line))
+      if (rejectedShown.length < 10) for (const p of r.problems) rejectedShown.push(`${p.file}, line ${p.line}${p.column ? `, column "${p.column}"` : ''}: ${p.message}`);
+    register = {
+      rows: results.reduce((s, r) => s + r.rec!.rows, 0),
+      accepted: results.reduce((s, r) => s + r.rec!.accepted, 0),
+      rejected: results.reduce((s, r) => s + r.rec!.rejected, 0),
+      rejectedShown,
+    };
+    const unknown = unknownItems(rec0.items, columns);
+    if (unknown.length) {
+      throw new InputError(
+        unknown.map((item) => ({
+          file: reconcile!.display,
+          line: 1,
+          message: `item "${item}" is not computed by payrecon for this company (${reconcile!.layout.name}); items are expected.csv columns such as gross, us.fit, us.ss.ee, ded.401k, net_pay`,
+        })),
+      );
+    }
+    if (register.rows > 0 && register.accepted === 0) {
+      throw new InputError([
+        { file: reconcile.display, message: `none of the ${register.rows} register rows could be read with the ${reconcile.layout.name}; is it the right layout?` },
+        ...rejectedShown.slice(0, 5).map((m) => ({ file: reconcile!.display, message: m.slice(m.indexOf(': ') + 2) })),
+      ]);
+    }
+  }
   let remittances: RemittanceResult | undefined;
   const company = { dir: o.dir, settings } as Company;
   if (o.reconcile && existsSync(join(o.dir, 'deposits.csv'))) {
-    remittances = await auditCompanyDeposits(company, book, merge(results.map((r) => r.dateTotals)), { partnerRows: merge(results.map((r) => r.rec!.registerDateTotals)) });
+    // The command audits the expected register alone (no partner liabilities beside them).
+    const partner = o.command ? {} : { partnerRows: merge(results.map((r) => r.rec!.registerDateTotals)) };
+    remittances = await auditCompanyDeposits(company, book, merge(results.map((r) => r.dateTotals)), partner);
   }
   const remitSecs = (performance.now() - tr) / 1000;
 
@@ -214,9 +297,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     };
     const counts: ComparisonCounts = { compared: 0, exact: 0, withinTolerance: 0, explained: 0, mismatched: 0 };
     const totals = new Map<string, ItemTotal>();
+    const placed: Array<[FindingPlace, number, Finding]> = [];
     for (const r of results) {
       const x = r.rec!;
-      for (const f of x.findings) findings.push(f);
+      if (o.command) x.findings.forEach((f, i) => placed.push([x.places![i]!, placed.length, f]));
+      else for (const f of x.findings) findings.push(f);
       for (const k of Object.keys(accounting.register) as Array<keyof Accounting['register']>) accounting.register[k] += x.accounting.register[k];
       for (const k of Object.keys(accounting.expected) as Array<keyof Accounting['expected']>) accounting.expected[k] += x.accounting.expected[k];
       for (const k of Object.keys(counts) as Array<keyof ComparisonCounts>) counts[k] += x.counts[k];
@@ -228,11 +313,24 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         totals.set(item, t);
       }
     }
-    if (remittances) findings.push(...remittances.findings);
-    // One order whatever the number of workers (the summary counts in first-seen order).
-    const sorted = sortFindings(findings);
-    findings.length = 0;
-    findings.push(...sorted);
+    if (o.command) {
+      // The single-threaded order: register rows in file order, then missing payslips in expected.csv order, then deposits.
+      const rank = (p: FindingPlace) => ('line' in p ? 0 : 1);
+      placed.sort(([a, i], [b, j]) => {
+        if (rank(a) !== rank(b)) return rank(a) - rank(b);
+        if ('line' in a && 'line' in b) return a.line - b.line || i - j;
+        const [da, ea] = (a as { missing: [string, string] }).missing, [db, eb] = (b as { missing: [string, string] }).missing;
+        return (da < db ? -1 : da > db ? 1 : byId(ea, eb)) || i - j;
+      });
+      for (const [, , f] of placed) findings.push(f);
+      if (remittances) findings.push(...remittances.findings);
+    } else {
+      if (remittances) findings.push(...remittances.findings);
+      // One order whatever the number of workers (the summary counts in first-seen order).
+      const sorted = sortFindings(findings);
+      findings.length = 0;
+      findings.push(...sorted);
+    }
     exitStatus = exitStatusFor(findings, o.failOn ?? 'error');
     summary = {
       company: display(o.dir),
@@ -240,7 +338,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       layout: reconcile!.layout.name,
       accounting,
       comparisons: counts,
-      totals: results[0]!.rec!.items.map((i) => totals.get(i)!).filter(Boolean),
+      totals: itemOrder(results, o.command ?? false).map((i) => totals.get(i)!).filter(Boolean),
       findings,
       ignoredColumns: results[0]!.rec!.ignored,
       outDir: display(o.out),
@@ -263,5 +361,6 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     summary,
     remittances,
     exitStatus,
+    ...(register ? { register } : {}),
   };
 }

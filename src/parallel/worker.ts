@@ -7,7 +7,7 @@ import { readRegister, type RegisterLayout, type RejectedRow } from '../io/regis
 import { InputError } from '../model/problems.js';
 import type { Company, Finding, RegisterRow } from '../model/index.js';
 import { ZERO, type Decimal } from '../money/index.js';
-import { Reconciler, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
+import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
 import { expectedCells } from '../report/expectedCsv.js';
 import { csvLine } from '../io/writeCsv.js';
 import { RuleError } from '../rules/index.js';
@@ -28,9 +28,18 @@ export interface WorkerJob {
   /** Employees per reconciliation chunk. */
   block: number;
   reconcile?: { file: string; display: string; layout: RegisterLayout };
-  /** Items summed per pay date for the deposit audit. */
+  /** Items summed per pay date for the deposit audit (every item when `allItems`). */
   liabilityItems: string[];
+  /**
+   * `payrecon reconcile` mode: sum every item per pay date, give the what-if
+   * hints for federal income tax mismatches, and report where each finding was
+   * emitted so the main thread can restore the single-threaded order.
+   */
+  command?: boolean;
 }
+
+/** Where a finding was emitted in a single-threaded run: at a register line, or for a missing payslip. */
+export type FindingPlace = { line: number } | { missing: [string, string] };
 
 export interface WorkerResult {
   kind: 'done';
@@ -53,6 +62,12 @@ export interface WorkerResult {
     accepted: number;
     rejected: number;
     registerDateTotals: Array<[string, Array<[string, string]>]>;
+    /** Command mode: one place per finding (same order), the first rejected rows by line, what-if employees. */
+    places?: FindingPlace[];
+    firstRejects?: RejectedRow[];
+    whatIfEmployees?: number;
+    /** Command mode: per item, the first register line (and position in the row) that gives it. */
+    itemFirstSeen?: Array<[string, number, number]>;
   };
   dateTotals: Array<[string, Array<[string, string]>]>;
 }
@@ -64,7 +79,7 @@ const now = () => performance.now();
 function addTotals(into: Map<string, Map<string, Decimal>>, date: string, values: Map<string, Decimal>, items: ReadonlySet<string>): void {
   let t = into.get(date);
   if (!t) into.set(date, (t = new Map()));
-  for (const [k, v] of values) if (items.has(k)) t.set(k, (t.get(k) ?? ZERO).plus(v));
+  for (const [k, v] of values) if (items.size === 0 || items.has(k)) t.set(k, (t.get(k) ?? ZERO).plus(v));
 }
 
 const serialTotals = (m: Map<string, Map<string, Decimal>>): Array<[string, Array<[string, string]>]> =>
@@ -187,7 +202,26 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   const fd = job.reconcile ? openSync(job.reconcile.file, 'r') : -1;
   const out = openSync(job.partFile, 'w');
   const items = job.reconcile ? (recs ? recs.items : memItems) : [];
-  const liabilityItems = new Set(job.liabilityItems);
+  const liabilityItems = new Set(job.command ? [] : job.liabilityItems);
+  const places: FindingPlace[] = [];
+  const firstRejects: RejectedRow[] = [];
+  const noteReject = (r: RejectedRow) => {
+    firstRejects.push(r);
+    if (firstRejects.length > 20) {
+      firstRejects.sort((a, b) => a.line - b.line);
+      firstRejects.length = 10;
+    }
+  };
+  // The what-if hints of the single-threaded command (per employee, so a share of the company gives the same ones).
+  const whatIfIds = new Set<string>();
+  const itemFirstSeen = new Map<string, [number, number]>();
+  const whatIf = job.command ? fitWhatIfs(company, book) : undefined;
+  const alternatives = whatIf
+    ? (row: ExpectedRow, item: string) => {
+        if (item === 'us.fit') whatIfIds.add(row.employee_id);
+        return whatIf(row, item);
+      }
+    : undefined;
   const dateTotals = new Map<string, Map<string, Decimal>>();
   const regDateTotals = new Map<string, Map<string, Decimal>>();
   const findings: Finding[] = [];
@@ -206,6 +240,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     done.add(key);
     const blockIds = new Set(expected.map((r) => r.employee_id));
     const feed: Array<{ row?: RegisterRow; reject?: RejectedRow }> = [];
+    const lines: number[] = [];
     const offs = chunkRows.get(key);
     if (offs && recs) {
       let lo = Infinity, hi = 0, len = 0;
@@ -228,27 +263,50 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
           cells = cellsAt(b, 0, e - s, delim);
         }
         feed.push(recs.convert(cells, line) as { row?: RegisterRow; reject?: RejectedRow });
+        lines.push(line);
       }
-    } else for (const x of memChunks.get(key) ?? []) feed.push(x);
+    } else
+      for (const x of memChunks.get(key) ?? []) {
+        feed.push(x);
+        lines.push(x.row ? (x.row.origin?.line ?? 0) : x.reject!.line);
+      }
     for (const f of feed) {
       if (f.row) blockIds.add(f.row.employee_id);
       else if (f.reject?.employee_id) blockIds.add(f.reject.employee_id);
     }
-    const rec = new Reconciler({ expected, employees: employeeFacts(company, blockIds), tolerance: company.settings.tolerance, ruleFor, periodOf });
+    const rec = new Reconciler({ expected, employees: employeeFacts(company, blockIds), tolerance: company.settings.tolerance, ruleFor, periodOf, ...(alternatives ? { alternatives } : {}) });
     rec.declareItems(items);
-    for (const f of feed) {
+    const rowOf: number[] = []; // register line of each finding emitted while feeding
+    const seen = () => (rec as unknown as { findings: Finding[] }).findings.length;
+    feed.forEach((f, i) => {
       regRows++;
       if (f.row) {
         regAccepted++;
         addTotals(regDateTotals, f.row.pay_date, f.row.values, liabilityItems);
+        if (job.command) {
+          let pos = 0;
+          for (const k of f.row.values.keys()) {
+            const at = itemFirstSeen.get(k);
+            if (!at || at[0] > lines[i]! || (at[0] === lines[i]! && at[1] > pos)) itemFirstSeen.set(k, [lines[i]!, pos]);
+            pos++;
+          }
+        }
         rec.row(f.row);
       } else {
         regRejected++;
+        if (job.command) noteReject(f.reject!);
         rec.reject(f.reject!);
       }
-    }
+      if (job.command) while (rowOf.length < seen()) rowOf.push(lines[i]!);
+    });
     const r = rec.finish();
     for (const f of r.findings) findings.push(f);
+    if (job.command)
+      r.findings.forEach((f, i) => {
+        if (i < rowOf.length) places.push({ line: rowOf[i]! });
+        else if (f.code === 'MISSING_IN_REGISTER') places.push({ missing: [f.pay_date ?? '', f.employee_id ?? ''] });
+        else throw new Error(`unexpected ${f.code} finding at the end of a reconciliation chunk`);
+      });
     for (const k of Object.keys(accounting.register) as Array<keyof Accounting['register']>) accounting.register[k] += r.accounting.register[k];
     for (const k of Object.keys(accounting.expected) as Array<keyof Accounting['expected']>) accounting.expected[k] += r.accounting.expected[k];
     for (const k of Object.keys(counts) as Array<keyof ComparisonCounts>) counts[k] += r.comparisons[k];
@@ -348,6 +406,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
             accepted: regAccepted,
             rejected: regRejected,
             registerDateTotals: serialTotals(regDateTotals),
+            ...(job.command ? { places, firstRejects: firstRejects.sort((a, b) => a.line - b.line).slice(0, 10), whatIfEmployees: whatIfIds.size, itemFirstSeen: [...itemFirstSeen].map(([k, [l, p]]) => [k, l, p] as [string, number, number]) } : {}),
           },
         }
       : {}),

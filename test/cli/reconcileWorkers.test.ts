@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, ensureBuilt, runCli, tempDir } from '../helpers/cli.js';
+
+// `payrecon reconcile --workers N` runs on worker threads (the compiled dist/ code) and must give
+// exactly what `--workers 1` (the single-threaded command) gives: files, stdout, stderr, exit status.
+const RULES = ['federal-2025.yaml', 'federal-2026.yaml', 'irs-deposits.yaml', 'dc-holidays.yaml'].map((f) => join(ROOT, 'rules', 'us', f));
+const GEN = join(ROOT, 'dist', 'src', 'bench', 'generate-cli.js');
+
+let tmp: string;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  files: Record<string, Buffer>;
+}
+
+/** Run the command into one output folder (so the paths it prints are the same), and read what it wrote. */
+function reconcile(dir: string, workers: number, extra: string[] = []): Run {
+  const out = join(tmp, 'out');
+  rmSync(out, { recursive: true, force: true });
+  const r = runCli(['reconcile', dir, '--out', out, '--workers', String(workers), ...extra]);
+  const files: Record<string, Buffer> = {};
+  if (existsSync(out)) for (const f of readdirSync(out).sort()) files[f] = readFileSync(join(out, f));
+  return { ...r, files };
+}
+
+function expectSame(dir: string, extra: string[] = []): Run {
+  const one = reconcile(dir, 1, extra);
+  for (const workers of [2, 3]) {
+    const par = reconcile(dir, workers, extra);
+    expect(par.status, `exit status, ${workers} workers: ${par.stderr}`).toBe(one.status);
+    expect(par.stdout, `stdout, ${workers} workers`).toBe(one.stdout);
+    expect(par.stderr, `stderr, ${workers} workers`).toBe(one.stderr);
+    expect(Object.keys(par.files), `files, ${workers} workers`).toEqual(Object.keys(one.files));
+    for (const f of Object.keys(one.files)) expect(par.files[f]!.equals(one.files[f]!), `${f}, ${workers} workers`).toBe(true);
+  }
+  return one;
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  tmp = tempDir('reconcile-workers');
+  const args = [GEN, '--employees', '40', '--periods', '6', '--seed', '12', '--out', join(tmp, 'gen'), '--error-rate', '0.05', '--workers', '2'];
+  for (const r of RULES) args.push('--rules', r);
+  const g = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  if (g.status !== 0) throw new Error(`gen failed: ${g.stderr}`);
+}, 300_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('payrecon reconcile --workers', () => {
+  it('gives byte-identical outputs on the demo with 1, 2 and 3 workers (what-if hints, deposits, findings)', () => {
+    const one = expectSame('fixtures/demo');
+    expect(one.status).toBe(1);
+    expect(Object.keys(one.files)).toEqual(['expected.csv', 'findings.csv', 'findings.json', 'remittances.csv']);
+    expect(one.files['findings.csv']!.toString()).toMatch(/prior-year federal withholding tables|W-4 Step 2/);
+  }, 120_000);
+
+  it('gives byte-identical outputs on a generated company, with --show-pii and --fail-on', () => {
+    const dir = join(tmp, 'gen');
+    const rules = RULES.flatMap((r) => ['--rules', r]);
+    expect(expectSame(dir, [...rules, '--fail-on', 'never']).status).toBe(0);
+    expectSame(dir, [...rules, '--fail-on', 'warning', '--show-pii']);
+  }, 180_000);
+
+  it('reports unreadable register rows and unusable input as the single-threaded command does', () => {
+    const rej = join(tmp, 'rejected');
+    cpSync(join(ROOT, 'fixtures', 'demo'), rej, { recursive: true });
+    const lines = readFileSync(join(rej, 'register.csv'), 'utf8').split('\n');
+    for (const i of [3, 20, 41, 60, 77, 90, 101, 110, 115, 120, 125, 130]) lines[i] = lines[i]!.replace(/\d\d\/\d\d\/20\d\d/, '13/45/2026');
+    writeFileSync(join(rej, 'register.csv'), lines.join('\n'));
+    const r = expectSame(rej);
+    expect(r.stderr).toMatch(/12 register rows could not be read/);
+
+    const all = join(tmp, 'all-rejected');
+    cpSync(rej, all, { recursive: true });
+    writeFileSync(join(all, 'register.csv'), lines.map((l, i) => (i === 0 ? l : l.replace(/\d\d\/\d\d\/20\d\d/, '13/45/2026'))).join('\n'));
+    expect(expectSame(all).status).toBe(2);
+
+    const noReg = join(tmp, 'no-register');
+    cpSync(join(ROOT, 'fixtures', 'demo'), noReg, { recursive: true });
+    rmSync(join(noReg, 'register.csv'));
+    expect(expectSame(noReg).stderr).toMatch(/the partner's register is not there/);
+  }, 180_000);
+
+  it('rejects a number of workers that is not a whole number of at least 1', () => {
+    const r = runCli(['reconcile', 'fixtures/demo', '--out', join(tmp, 'x'), '--workers', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--workers must be a whole number of at least 1/);
+  });
+});

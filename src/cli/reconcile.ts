@@ -6,9 +6,9 @@ import { computeCompany } from '../calc/computeCompany.js';
 import { employeeFacts, periodLookup, ruleLookup } from '../reconcile/companyFacts.js';
 import { loadCompany } from '../io/loadCompany.js';
 import { canonicalLayout, loadProfile, readRegister, type RegisterLayout } from '../io/register/index.js';
-import type { Company, Finding } from '../model/index.js';
+import type { Company, Finding, RegisterRow } from '../model/index.js';
 import { InputError } from '../model/problems.js';
-import { Reconciler, FAIL_ON, exitStatusFor, fitWhatIfs, unknownItems, type ExpectedRow, type FailOn } from '../reconcile/index.js';
+import { PartnerTotals, Reconciler, FAIL_ON, exitStatusFor, fitWhatIfs, unknownItems, type ExpectedRow, type FailOn } from '../reconcile/index.js';
 import { writeExpectedCsv } from '../report/expectedCsv.js';
 import { maskPii, writeFindings } from '../report/findingsOutput.js';
 import { formatSummary, summaryJson, type SummaryInput } from '../report/summary.js';
@@ -59,8 +59,8 @@ function display(p: string): string {
  * (src/remit/auditRemittances.ts via src/cli/remittances.ts) and adds its
  * DEPOSIT_* findings; remittances.csv is written beside the findings.
  */
-async function auditDeposits(company: Company, book: RuleBook, expected: readonly ExpectedRow[], outDir: string): Promise<{ findings: Finding[]; summary?: string }> {
-  const result = await auditCompanyDeposits(company, book, expected);
+async function auditDeposits(company: Company, book: RuleBook, expected: readonly ExpectedRow[], partnerRows: readonly RegisterRow[], outDir: string): Promise<{ findings: Finding[]; summary?: string }> {
+  const result = await auditCompanyDeposits(company, book, expected, { partnerRows });
   if (!result) return { findings: [] };
   writeRemittancesCsv(join(outDir, 'remittances.csv'), result);
   return { findings: result.findings, summary: formatRemittanceSummary(result.summary) };
@@ -159,11 +159,15 @@ async function runSingle(dir: string, outDir: string, book: RuleBook, failOn: Fa
     alternatives: fitWhatIfs(company, book),
   });
   const rejectedShown: string[] = [];
+  const partnerTotals = new PartnerTotals();
   const read = await readRegister(
     file,
     layout,
     {
-      row: (r) => rec.row(r),
+      row: (r) => {
+        partnerTotals.add(r);
+        rec.row(r);
+      },
       reject: (r) => {
         if (rejectedShown.length < 10) for (const p of r.problems) rejectedShown.push(`${p.file}, line ${p.line}${p.column ? `, column "${p.column}"` : ''}: ${p.message}`);
         rec.reject(r);
@@ -190,7 +194,7 @@ async function runSingle(dir: string, outDir: string, book: RuleBook, failOn: Fa
   rec.declareItems(read.items);
   const result = rec.finish();
 
-  const deposits = await auditDeposits(company, book, expected, values.out);
+  const deposits = await auditDeposits(company, book, expected, partnerTotals.rows(), values.out);
   const findings = [...result.findings, ...deposits.findings];
   const exitStatus = exitStatusFor(findings, failOn);
   const summary: SummaryInput = {

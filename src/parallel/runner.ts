@@ -280,8 +280,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   let remittances: RemittanceResult | undefined;
   const company = { dir: o.dir, settings } as Company;
   if (o.reconcile && existsSync(join(o.dir, 'deposits.csv'))) {
-    // The command audits the expected register alone (no partner liabilities beside them).
-    const partner = o.command ? {} : { partnerRows: merge(results.map((r) => r.rec!.registerDateTotals)) };
+    // The partner's liabilities beside the expected ones, from the register's totals by pay date.
+    const partner = { partnerRows: merge(results.map((r) => r.rec!.registerDateTotals)) };
     remittances = await auditCompanyDeposits(company, book, merge(results.map((r) => r.dateTotals)), partner);
   }
   const remitSecs = (performance.now() - tr) / 1000;

@@ -3,11 +3,10 @@ import type { RegisterRow } from '../model/index.js';
 import { ZERO, type Decimal } from '../money/index.js';
 
 /**
- * The partner register's amounts summed by pay date, for the deposit audit's
- * "partner's figure beside the expected liability". Streams: one small map per
- * pay date, whatever the register's size. A column holding several items
- * (`us.medicare.ee+us.medicare_addl.ee`) is booked on its first item, the
- * others present at zero, so a liability that includes all of them adds it once.
+ * The partner register's amounts summed by pay date and item (as the register
+ * names them: a column holding several items keeps its `a+b` key), for the
+ * deposit audit's "partner's figure beside the expected liability". Streams:
+ * one small map per pay date, whatever the register's size.
  */
 export class PartnerTotals {
   private readonly byDate = new Map<CivilDate, Map<string, Decimal>>();
@@ -15,11 +14,7 @@ export class PartnerTotals {
   add(row: RegisterRow): void {
     let m = this.byDate.get(row.pay_date);
     if (!m) this.byDate.set(row.pay_date, (m = new Map()));
-    for (const [key, v] of row.values) {
-      const parts = key.split('+');
-      m.set(parts[0]!, (m.get(parts[0]!) ?? ZERO).plus(v));
-      for (const p of parts.slice(1)) if (!m.has(p)) m.set(p, ZERO);
-    }
+    for (const [key, v] of row.values) m.set(key, (m.get(key) ?? ZERO).plus(v));
   }
 
   /** One row per pay date, in date order. */

@@ -248,9 +248,10 @@ export function auditRemittances(input: RemittanceInput): RemittanceResult {
 
   // 3. Assessment.
   const notices = new Map((input.notices ?? []).map((n) => [`${n.form.replace(/\D/g, '')}:${n.period}`, n.date]));
-  const partner = input.partnerRows ? rowsByPayDate(input.partnerRows) : undefined;
+  const partnerRows = input.partnerRows?.map(splitCombinedItems);
+  const partner = partnerRows ? rowsByPayDate(partnerRows) : undefined;
   const partnerItems = new Set<string>();
-  for (const r of input.partnerRows ?? []) for (const k of r.values.keys()) partnerItems.add(k);
+  for (const r of partnerRows ?? []) for (const k of r.values.keys()) partnerItems.add(k);
   const findings: Finding[] = [];
   const remittances: RemittanceRow[] = [];
   const assessments: Assessment[] = [];
@@ -435,4 +436,19 @@ function stateLiabilities(rows: readonly RegisterRow[], st: StateAgency, param: 
     st.notes.push(`${st.agency} ${st.codeOf(param)}: ${uncovered.length} pay date${uncovered.length === 1 ? '' : 's'} (${uncovered[0]}${uncovered.length > 1 ? `..${uncovered[uncovered.length - 1]}` : ''}) outside the dates its deposit rules cover were not audited`);
   }
   return out;
+}
+
+/**
+ * A register column holding several items (`us.medicare.ee+us.medicare_addl.ee`)
+ * booked on its first item, the others present at zero: a liability that
+ * includes all of them counts the column once.
+ */
+function splitCombinedItems(row: RegisterRow): RegisterRow {
+  const values = new Map<string, Decimal>();
+  for (const [key, v] of row.values) {
+    const [first, ...rest] = key.split('+');
+    values.set(first!, (values.get(first!) ?? ZERO).plus(v));
+    for (const p of rest) if (!values.has(p)) values.set(p, ZERO);
+  }
+  return { ...row, values };
 }

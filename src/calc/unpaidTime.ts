@@ -32,3 +32,29 @@ export function findUnpaidTime(company: Company): UnpaidTime[] {
   }
   return out;
 }
+
+export interface UnusedYtd {
+  employee_id: string;
+  line: number;
+  item: string;
+  as_of: CivilDate;
+}
+
+/**
+ * Opening balances no payslip will read: a balance counts for the employee's
+ * pay dates after `as_of` in the same calendar year, so one dated in a year
+ * with no later pay date of the employee's frequency is reported, not dropped.
+ */
+export function findUnusedYtd(company: Company): UnusedYtd[] {
+  const out: UnusedYtd[] = [];
+  for (const [id, rows] of company.ytd) {
+    const versions = company.employees.get(id);
+    if (!versions) continue;
+    for (const r of rows) {
+      const year = r.as_of.slice(0, 4);
+      const used = company.calendar.some((p) => p.pay_date > r.as_of && p.pay_date.slice(0, 4) === year && employeeVersionOn(versions, p.pay_date).pay_frequency === p.pay_frequency);
+      if (!used) out.push({ employee_id: id, line: r.line, item: r.item, as_of: r.as_of });
+    }
+  }
+  return out;
+}

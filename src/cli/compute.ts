@@ -7,7 +7,7 @@ import { RuleError } from '../rules/index.js';
 import { InputError } from '../model/problems.js';
 import { Decimal, ZERO, formatMoney } from '../money/index.js';
 import { writeExpectedCsv } from '../report/expectedCsv.js';
-import { findUnpaidTime } from '../calc/unpaidTime.js';
+import { findUnpaidTime, findUnusedYtd } from '../calc/unpaidTime.js';
 import { parseCommandArgs } from './args.js';
 import { loadRuleBook } from './ruleBook.js';
 import { UsageError } from './usage.js';
@@ -50,6 +50,7 @@ const command: Command = {
       throw e;
     }
     const unpaid = findUnpaidTime(company);
+    const unusedYtd = findUnusedYtd(company);
     const out = process.stdout;
     out.write(`payrecon compute: ${stats.payslips} payslips written to ${join(values.out, 'expected.csv')}\n\n`);
     out.write('Input rows:\n');
@@ -57,6 +58,7 @@ const command: Command = {
       let how = 'used';
       if (file === 'time.csv') how = `${n - unpaid.length} used${unpaid.length ? `, ${unpaid.length} outside any paid period (listed below)` : ''}`;
       if (file === 'earnings.csv') how = `${stats.earningsUsed} used`;
+      if (file === 'ytd.csv') how = `${n - unusedYtd.length} used${unusedYtd.length ? `, ${unusedYtd.length} with no later pay date in their year (listed below)` : ''}`;
       out.write(`  ${file.padEnd(18)} ${String(n).padStart(9)}  ${how}\n`);
     }
     out.write('\nTotals:\n');
@@ -69,6 +71,11 @@ const command: Command = {
       process.stderr.write(`\nwarning: ${unpaid.length} time entries fall outside every period in which the employee was paid:\n`);
       for (const u of unpaid.slice(0, 20)) process.stderr.write(`  time.csv: employee ${u.employee_id}, ${u.date}, ${u.hours.toString()} h: ${u.reason}\n`);
       if (unpaid.length > 20) process.stderr.write(`  … and ${unpaid.length - 20} more\n`);
+    }
+    if (unusedYtd.length) {
+      process.stderr.write(`\nwarning: ${unusedYtd.length} opening balances in ytd.csv count for no payslip (they apply to pay dates after as_of in the same year):\n`);
+      for (const u of unusedYtd.slice(0, 20)) process.stderr.write(`  ytd.csv line ${u.line}: employee ${u.employee_id}, ${u.item} as of ${u.as_of}\n`);
+      if (unusedYtd.length > 20) process.stderr.write(`  … and ${unusedYtd.length - 20} more\n`);
     }
     return 0;
   },

@@ -14,6 +14,7 @@ import { applyTaxes } from './taxesForPayslip.js';
 import { employeeVersionOn } from './pay/employeeVersion.js';
 import { hourlyPay } from './pay/hourlyPay.js';
 import { prorateSalary } from './pay/proration.js';
+import { entriesBetween } from './pay/timeRange.js';
 import type { PayslipTrace } from './payslipTrace.js';
 
 export interface Payslip {
@@ -176,7 +177,7 @@ function computeOne(
         payLines.push(...p.lines);
       } else {
         // Salaried exempt: time entries are informational; count them as used by the salary.
-        stats.timeEntriesUsed += countBetween(entries, period.period_start, period.period_end);
+        stats.timeEntriesUsed += entriesBetween(entries, period.period_start, period.period_end).length;
       }
     }
   }
@@ -229,10 +230,3 @@ function computeOne(
     trace,
   };
 }
-
-function countBetween(entries: readonly { date: CivilDate }[], from: CivilDate, to: CivilDate): number {
-  let n = 0;
-  for (const e of entries) if (e.date >= from && e.date <= to) n++;
-  return n;
-}
-

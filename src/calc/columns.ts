@@ -28,6 +28,20 @@ export interface ColumnPlan {
  * tax's `.wages`.
  */
 export function planColumns(company: Company, book: RuleBook): ColumnPlan {
+  // Cached by the objects it reads: the what-if hints re-compute single employees
+  // with a copy of the company that shares its earnings and calendar.
+  let byEarnings = planCache.get(book);
+  if (!byEarnings) planCache.set(book, (byEarnings = new WeakMap()));
+  const hit = byEarnings.get(company.earnings);
+  if (hit && hit.calendar === company.calendar) return hit.plan;
+  const plan = buildPlan(company, book);
+  byEarnings.set(company.earnings, { calendar: company.calendar, plan });
+  return plan;
+}
+
+const planCache = new WeakMap<RuleBook, WeakMap<object, { calendar: object; plan: ColumnPlan }>>();
+
+function buildPlan(company: Company, book: RuleBook): ColumnPlan {
   const codes = new Set<string>();
   for (const list of company.earnings.values()) for (const e of list) codes.add(e.code);
   const earningCodes = [...codes].sort();

@@ -1,4 +1,4 @@
-import { yearOf, type CivilDate } from '../dates/index.js';
+import { workweekStart, yearOf, type CivilDate } from '../dates/index.js';
 import { InputError } from '../model/problems.js';
 import { DEDUCTION_KINDS, PERIODS_PER_YEAR, type Company, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
 import { Decimal, ZERO, formatMoney } from '../money/index.js';
@@ -143,8 +143,12 @@ function computeOne(
   const payLines: TraceLine[] = [];
   const otRule = overtime && !emp.flsa_exempt ? overtime : undefined;
   if (employed) {
-    let entries = company.time.get(id) ?? [];
-    if (emp.hire_date > period.period_start || (emp.termination_date && emp.termination_date < period.period_end)) {
+    const sheet = company.time.get(id);
+    // The entries the period's pay reads: from the start of the workweek holding its first day (overtime is
+    // paid in the period holding the workweek's last day) to its last day.
+    let entries = sheet ? sheet.between(workweekStart(period.period_start, settings.workweek_start), period.period_end) : [];
+    const partial = emp.hire_date > period.period_start || (emp.termination_date && emp.termination_date < period.period_end);
+    if (partial) {
       // Hours outside employment are not paid (they are reported by findUnpaidTime).
       entries = entries.filter((e) => e.date >= emp.hire_date && (!emp.termination_date || e.date <= emp.termination_date));
     }
@@ -177,7 +181,7 @@ function computeOne(
         payLines.push(...p.lines);
       } else {
         // Salaried exempt: time entries are informational; count them as used by the salary.
-        stats.timeEntriesUsed += entriesBetween(entries, period.period_start, period.period_end).length;
+        stats.timeEntriesUsed += partial ? entriesBetween(entries, period.period_start, period.period_end).length : (sheet?.countBetween(period.period_start, period.period_end) ?? 0);
       }
     }
   }

@@ -40,12 +40,21 @@ export function applyTaxes(
   let employeeTaxes = ZERO;
   // One input object per payslip, its wages and component filled in per tax (no per-tax copy on the hot path).
   const input: TaxInput = { ...base, wages: base.gross, componentId: '' };
+  // Components with the same wage definition share one base (Social Security and Medicare, both shares).
+  const wagesFor = new Map<string, Decimal>();
   for (const b of bound) {
     for (const t of b.taxes) {
       if (t.workStates && !t.workStates.includes(emp.work_state ?? '')) continue;
       checkEmployeeFields(t, emp);
-      let wages = base.gross;
-      for (const k of t.reducedBy) wages = wages.minus(deductions.get(k) ?? ZERO);
+      let wages = wagesFor.get(t.wagesKey);
+      if (wages === undefined) {
+        wages = base.gross;
+        for (const k of t.reducedBy) {
+          const d = deductions.get(k);
+          if (d !== undefined && !d.isZero()) wages = wages.minus(d);
+        }
+        wagesFor.set(t.wagesKey, wages);
+      }
       input.wages = wages;
       input.componentId = t.id;
       const r = t.method.compute(input, t.params, t.prov as never);

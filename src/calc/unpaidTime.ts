@@ -19,10 +19,10 @@ export function findUnpaidTime(company: Company): UnpaidTime[] {
     l.push({ start: p.period_start, end: p.period_end, pay: p.pay_date });
     byFreq.set(p.pay_frequency, l);
   }
-  for (const [id, entries] of company.time) {
+  for (const [id, sheet] of company.time) {
     const versions = company.employees.get(id);
     if (!versions) continue;
-    for (const e of entries) {
+    for (const e of sheet.all()) {
       const v = employeeVersionOn(versions, e.date);
       const period = (byFreq.get(v.pay_frequency) ?? []).find((p) => p.start <= e.date && e.date <= p.end);
       if (!period) out.push({ employee_id: id, date: e.date, hours: e.hours, reason: `no ${v.pay_frequency} pay period in pay_calendar.csv contains this date` });

@@ -13,12 +13,15 @@ import {
   type Earning,
   type Employee,
   type PayPeriod,
-  type TimeEntry,
+  type TimeSheet,
+  TimeSheetBuilder,
+  TimeValues,
   type YtdBalance,
 } from '../model/index.js';
 import { loadSettings } from './loadSettings.js';
 import { InputError, type InputProblem } from './problems.js';
 import { readCsv } from './readCsv.js';
+import { fastTimeEntry } from './fastRows.js';
 
 const JURISDICTION_PREFIX = /^[a-z]{2}_[a-z0-9_]+$/;
 
@@ -55,7 +58,7 @@ export async function loadCompany(dir: string, opts: LoadCompanyOptions = {}): P
     required: EMPLOYEE_REQUIRED_COLUMNS,
     onRow: (row, line, raw) => {
       const fields: Record<string, string> = {};
-      for (const [k, v] of Object.entries(raw)) if (JURISDICTION_PREFIX.test(k) && !k.startsWith('fed_') && v.trim() !== '') fields[k] = v.trim();
+      for (const [k, v] of Object.entries(raw ?? {})) if (JURISDICTION_PREFIX.test(k) && !k.startsWith('fed_') && v.trim() !== '') fields[k] = v.trim();
       const e: Employee = { ...row, fields, line };
       const legacy = e.fed_w4 === 'legacy';
       const st = e.fed_filing_status;
@@ -106,36 +109,27 @@ export async function loadCompany(dir: string, opts: LoadCompanyOptions = {}): P
     return false;
   };
 
-  // time.csv (millions of rows at scale: equal values share one string or Decimal, which are immutable)
-  const time = new Map<string, TimeEntry[]>();
-  const shared = new Map<string, unknown>();
-  const intern = <T>(k: string, v: T): T => {
-    const hit = shared.get(k);
-    if (hit !== undefined) return hit as T;
-    shared.set(k, v);
-    return v;
-  };
-  const compactEntry = (row: TimeEntry): TimeEntry => {
-    const e: TimeEntry = { employee_id: intern(`i${row.employee_id}`, row.employee_id), date: intern(`d${row.date}`, row.date), hours: intern(`h${row.hours.toString()}`, row.hours) };
-    if (row.code !== undefined) e.code = intern(`c${row.code}`, row.code);
-    if (row.rate !== undefined) e.rate = intern(`r${row.rate.toString()}`, row.rate);
-    if ('code' in row && row.code === undefined) e.code = undefined;
-    if ('rate' in row && row.rate === undefined) e.rate = undefined;
-    return e;
-  };
+  // time.csv: millions of rows at scale, kept compact (TimeSheet): equal dates, hours, codes and rates are stored once.
+  const time = new Map<string, TimeSheet>();
   const timeFile = f('time.csv');
   if (existsSync(timeFile)) {
+    const values = new TimeValues();
+    const sheets = new Map<string, TimeSheetBuilder>();
     const tr = await readCsv(timeFile, {
       schema: timeEntryRowSchema,
+      fast: fastTimeEntry,
       keep,
       required: ['employee_id', 'date', 'hours'],
       onRow: (row, line) => {
-        if (known(timeFile, line, row.employee_id)) push(time, row.employee_id, compactEntry(row));
+        if (!known(timeFile, line, row.employee_id)) return;
+        let b = sheets.get(row.employee_id);
+        if (!b) sheets.set(row.employee_id, (b = new TimeSheetBuilder(row.employee_id, values)));
+        b.add(row);
       },
     });
     problems.push(...tr.problems);
     rowsRead['time.csv'] = tr.rows;
-    for (const list of time.values()) list.sort((a, b) => a.date.localeCompare(b.date));
+    for (const [id, b] of sheets) time.set(id, b.build());
   }
 
   const freqOf = (id: string): string | undefined => employees.get(id)?.at(-1)?.pay_frequency;

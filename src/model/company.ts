@@ -3,7 +3,7 @@ import type { Earning } from './earning.js';
 import type { Employee } from './employee.js';
 import type { PayPeriod } from './payCalendar.js';
 import type { Settings } from './settings.js';
-import type { TimeEntry } from './timeEntry.js';
+import type { TimeSheet } from './timeSheet.js';
 import type { YtdBalance } from './ytd.js';
 
 /** A company folder, read and validated, in memory. Lists are in file order unless said otherwise. */
@@ -14,8 +14,8 @@ export interface Company {
   employees: Map<string, Employee[]>;
   /** Pay periods sorted by pay date, then frequency. */
   calendar: PayPeriod[];
-  /** Time entries by employee, sorted by date. */
-  time: Map<string, TimeEntry[]>;
+  /** Time entries by employee, in date order. */
+  time: Map<string, TimeSheet>;
   earnings: Map<string, Earning[]>;
   deductions: Map<string, Deduction[]>;
   /** Opening balances by employee, with their line in ytd.csv. */

@@ -2,6 +2,7 @@ export * from './csvTypes.js';
 export * from './employee.js';
 export * from './payCalendar.js';
 export * from './timeEntry.js';
+export * from './timeSheet.js';
 export * from './earning.js';
 export * from './deduction.js';
 export * from './ytd.js';

@@ -23,6 +23,17 @@ import { boundaries, byId } from './partition.js';
 import type { FindingPlace, WorkerJob, WorkerMessage, WorkerResult } from './worker.js';
 import { unknownItems } from '../reconcile/itemCheck.js';
 
+/** Each worker's heap limit: several times its live data at 40,000 employees (docs/performance.md). */
+export const WORKER_HEAP_MB = 384;
+/** Their young generation: V8's default when no limits are set (smaller ones collect far more often). */
+const WORKER_YOUNG_MB = Number(process.env.PAYRECON_WORKER_YOUNG_MB ?? 96);
+
+/** PAYRECON_WORKER_HEAP_MB: another limit for the workers' heaps, 0 for none (V8's default). */
+function workerHeapFromEnv(): number | undefined {
+  const v = process.env.PAYRECON_WORKER_HEAP_MB;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
 export interface PipelineOptions {
   dir: string;
   out: string;
@@ -33,6 +44,8 @@ export interface PipelineOptions {
   reconcile?: boolean;
   /** Employees per reconciliation chunk (memory bound). */
   block?: number;
+  /** Old-generation heap limit of each worker, in MB (default WORKER_HEAP_MB); a share that needs more is run again without it. */
+  workerHeapMb?: number;
   failOn?: FailOn;
   showPii?: boolean;
   /**
@@ -180,16 +193,24 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   await Promise.all(
     Array.from({ length: nWorkers }, (_, k) => {
       const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 2000, reconcile, liabilityItems, command: o.command };
-      return new Promise<void>((resolve, reject) => {
-        const w = new Worker(workerUrl, { workerData: job });
-        w.once('message', (m: WorkerMessage) => {
-          if (m.kind === 'done') results[m.k] = m;
-          else if (m.kind === 'input-error') inputProblems.push(...m.problems);
-          else reject(new Error(`worker ${m.k}: ${m.message}${process.env.PAYRECON_DEBUG ? `\n${m.stack}` : ''}`));
-          void w.terminate().then(() => resolve());
+      // A worker's live data is small (compact time sheets, register rows by offset), but V8 lets a heap grow
+      // far past it before collecting: a limit keeps the garbage, and so the peak memory, down. A share
+      // that does need more is run again without the limit.
+      const start = (limitMb: number | undefined) =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(workerUrl, { workerData: job, ...(limitMb ? { resourceLimits: { maxOldGenerationSizeMb: limitMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } } : {}) });
+          w.once('message', (m: WorkerMessage) => {
+            if (m.kind === 'done') results[m.k] = m;
+            else if (m.kind === 'input-error') inputProblems.push(...m.problems);
+            else reject(new Error(`worker ${m.k}: ${m.message}${process.env.PAYRECON_DEBUG ? `\n${m.stack}` : ''}`));
+            void w.terminate().then(() => resolve());
+          });
+          w.once('error', (e: Error & { code?: string }) => {
+            if (limitMb && e.code === 'ERR_WORKER_OUT_OF_MEMORY') start(undefined).then(resolve, reject);
+            else reject(e);
+          });
         });
-        w.once('error', reject);
-      });
+      return start(o.workerHeapMb ?? workerHeapFromEnv() ?? WORKER_HEAP_MB);
     }),
   );
   if (inputProblems.length && o.command) {

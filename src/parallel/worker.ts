@@ -6,7 +6,7 @@ import { loadCompany } from '../io/loadCompany.js';
 import { readRegister, type RegisterLayout, type RejectedRow } from '../io/register/index.js';
 import { InputError } from '../model/problems.js';
 import type { Company, Finding, RegisterRow } from '../model/index.js';
-import { ZERO, type Decimal } from '../money/index.js';
+import { Tally, ZERO, type Decimal } from '../money/index.js';
 import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
 import { expectedCells } from '../report/expectedCsv.js';
 import { csvLine } from '../io/writeCsv.js';
@@ -76,14 +76,19 @@ export type WorkerMessage = WorkerResult | { kind: 'input-error'; k: number; pro
 
 const now = () => performance.now();
 
-function addTotals(into: Map<string, Map<string, Decimal>>, date: string, values: Map<string, Decimal>, items: ReadonlySet<string>): void {
+function addTotals(into: Map<string, Map<string, Tally>>, date: string, values: Map<string, Decimal>, items: ReadonlySet<string>): void {
   let t = into.get(date);
   if (!t) into.set(date, (t = new Map()));
-  for (const [k, v] of values) if (items.size === 0 || items.has(k)) t.set(k, (t.get(k) ?? ZERO).plus(v));
+  for (const [k, v] of values) {
+    if (items.size !== 0 && !items.has(k)) continue;
+    let s = t.get(k);
+    if (!s) t.set(k, (s = new Tally()));
+    s.add(v);
+  }
 }
 
-const serialTotals = (m: Map<string, Map<string, Decimal>>): Array<[string, Array<[string, string]>]> =>
-  [...m].map(([d, t]) => [d, [...t].map(([k, v]) => [k, v.toString()] as [string, string])]);
+const serialTotals = (m: Map<string, Map<string, Tally>>): Array<[string, Array<[string, string]>]> =>
+  [...m].map(([d, t]) => [d, [...t].map(([k, v]) => [k, v.value.toString()] as [string, string])]);
 
 /** Split one record (no line breaks) of buf[s, e) into cells, RFC 4180 quotes. */
 function cellsAt(buf: Buffer, s: number, e: number, delim: number): string[] {
@@ -222,8 +227,8 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
         return whatIf(row, item);
       }
     : undefined;
-  const dateTotals = new Map<string, Map<string, Decimal>>();
-  const regDateTotals = new Map<string, Map<string, Decimal>>();
+  const dateTotals = new Map<string, Map<string, Tally>>();
+  const regDateTotals = new Map<string, Map<string, Tally>>();
   const findings: Finding[] = [];
   const accounting: Accounting = {
     register: { read: 0, matched: 0, unexpected: 0, unknownEmployee: 0, paidAfterTermination: 0, duplicate: 0, rejected: 0 },

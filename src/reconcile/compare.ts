@@ -1,6 +1,6 @@
 import type { Finding, RegisterRow } from '../model/index.js';
 import { itemsOfKey } from '../model/registerProfile.js';
-import { Decimal, ZERO, formatMoney, formatQuantity } from '../money/index.js';
+import { Decimal, ZERO, centsOf, formatMoney, formatQuantity } from '../money/index.js';
 import { hintFor } from './hints.js';
 import { itemKind, itemLabel, partnerVerb, type ItemKind } from './items.js';
 import { allowed, type Tolerance } from './tolerance.js';
@@ -26,6 +26,16 @@ function kindOf(key: string, parts: readonly string[]): ItemKind {
   let k = kindCache.get(key);
   if (k === undefined) kindCache.set(key, (k = itemKind(parts[0]!)));
   return k;
+}
+
+/** Equal values (whole cents compare as integers, the rest as Decimals). */
+function sameValue(a: Decimal, b: Decimal): boolean {
+  const x = centsOf(a);
+  if (x !== undefined) {
+    const y = centsOf(b);
+    if (y !== undefined) return x === y;
+  }
+  return a.eq(b);
 }
 
 function expectedOf(exp: ExpectedRow, parts: readonly string[]): Decimal {
@@ -74,7 +84,7 @@ export function comparePayslip(ctx: CompareContext, exp: ExpectedRow, reg: Regis
     ctx.counts.compared++;
     const kind = kindOf(key, parts);
     if (kind === 'pay') payMapped = true;
-    if (actual.eq(expected)) {
+    if (sameValue(actual, expected)) {
       ctx.counts.exact++;
       continue;
     }

@@ -1,6 +1,6 @@
 import type { Finding, RegisterRow } from '../model/index.js';
 import { itemsOfKey } from '../model/registerProfile.js';
-import { Decimal, ZERO, formatMoney } from '../money/index.js';
+import { Tally, formatMoney } from '../money/index.js';
 import { comparePayslip, type CompareContext } from './compare.js';
 import { indexEmployees, who } from './employeeIndex.js';
 import { toleranceLookup } from './tolerance.js';
@@ -36,7 +36,7 @@ export class Reconciler {
   private readonly opts: ReconcileOptions;
   private readonly ctx: CompareContext;
   private readonly findings: Finding[] = [];
-  private readonly registerTotals = new Map<string, Decimal>();
+  private readonly registerTotals = new Map<string, Tally>();
   readonly accounting: Accounting;
   readonly counts: ComparisonCounts = { compared: 0, exact: 0, withinTolerance: 0, explained: 0, mismatched: 0 };
 
@@ -67,15 +67,16 @@ export class Reconciler {
 
   /** Items the register feeds, so their totals show even when every cell is empty. */
   declareItems(keys: Iterable<string>): void {
-    for (const k of keys) if (!this.registerTotals.has(k)) this.registerTotals.set(k, ZERO);
+    for (const k of keys) if (!this.registerTotals.has(k)) this.registerTotals.set(k, new Tally());
   }
 
   row(reg: RegisterRow): void {
     const acc = this.accounting.register;
     acc.read++;
     for (const [k, v] of reg.values) {
-      const t = this.registerTotals.get(k);
-      this.registerTotals.set(k, t ? t.plus(v) : v);
+      let t = this.registerTotals.get(k);
+      if (!t) this.registerTotals.set(k, (t = new Tally()));
+      t.add(v);
     }
     const key = keyOf(reg.employee_id, reg.pay_date);
     const idx = this.index.get(key);
@@ -198,12 +199,13 @@ export class Reconciler {
     const out: ItemTotal[] = [];
     for (const [key, register] of this.registerTotals) {
       const parts = itemsOfKey(key);
-      let expected = ZERO;
+      const sum = new Tally();
       for (const r of this.expected) for (const p of parts) {
         const v = r.values.get(p);
-        if (v) expected = expected.plus(v);
+        if (v) sum.add(v);
       }
-      out.push({ item: key, expected, register, difference: register.minus(expected) });
+      const expected = sum.value;
+      out.push({ item: key, expected, register: register.value, difference: register.value.minus(expected) });
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import { addDays, daysInMonth, makeDate, type CivilDate } from '../../src/dates/index.js';
-import { settingsSchema, type Company, type Deduction, type Earning, type Employee, type PayFrequency, type PayPeriod, type Settings, type TimeEntry, type YtdBalance } from '../../src/model/index.js';
+import { settingsSchema, type Company, type Deduction, type Earning, type Employee, type PayFrequency, type PayPeriod, type Settings, type TimeEntry, type YtdBalance, timeSheetOf } from '../../src/model/index.js';
 import { Decimal } from '../../src/money/index.js';
 import { employee } from './taxInput.js';
 
@@ -23,7 +23,7 @@ export function company(parts: {
     const e = { ...employee(fields), line: i + 2 };
     employees.set(e.employee_id, [...(employees.get(e.employee_id) ?? []), e]);
   });
-  const time = group([...(parts.time ?? [])].sort((a, b) => a.date.localeCompare(b.date)));
+  const time = new Map([...group(parts.time ?? [])].map(([id, entries]) => [id, timeSheetOf(entries)]));
   const earnings = group((parts.earnings ?? []).map((e): Earning => ({ ...e, code: e.code.toLowerCase(), amount: new Decimal(e.amount) })));
   const ytd = group((parts.ytd ?? []).map((y, i): YtdBalance & { line: number } => ({ ...y, amount: new Decimal(y.amount), line: i + 2 })));
   const calendar = [...parts.calendar].sort((a, b) => a.pay_date.localeCompare(b.pay_date) || a.pay_frequency.localeCompare(b.pay_frequency));

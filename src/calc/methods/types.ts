@@ -90,7 +90,8 @@ export interface OvertimeMethod<P = any> {
   summary: string;
   params: z.ZodType<P>;
   /** `days` holds every day of one workweek with hours worked, in date order. */
-  split(days: readonly DayHours[], params: P, prov: ProvenanceOf<P>): HoursSplit;
+  /** `trace` false: no explain lines (bulk computation). */
+  split(days: readonly DayHours[], params: P, prov: ProvenanceOf<P>, trace?: boolean): HoursSplit;
 }
 
 export type Method = TaxMethod | OvertimeMethod;

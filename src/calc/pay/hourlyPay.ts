@@ -83,7 +83,7 @@ export function hourlyPay(input: HourlyInput): PeriodPay {
         pay = pay.plus(e.hours.times(rateOf(e, baseRate)));
       }
       const days: DayHours[] = [...byDay.entries()].map(([date, h]) => ({ date, hours: h }));
-      const split = ot.method.split(days, ot.params, ot.prov as never);
+      const split = ot.method.split(days, ot.params, ot.prov as never, T);
       const extra = split.overtime.plus(split.doubletime);
       if (extra.isZero()) continue;
       const rr = input.salariedRegularRate ?? (hours.isZero() ? ZERO : pay.div(hours));

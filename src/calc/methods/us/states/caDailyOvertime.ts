@@ -30,7 +30,7 @@ export const caDailyOvertime: OvertimeMethod<CaOtParams> = {
     multiplier: decimalParam,
     doubletime_multiplier: decimalParam,
   }),
-  split(days, p, prov) {
+  split(days, p, prov, trace = true) {
     const lines: TraceLine[] = [];
     const worked = days.filter((d) => d.hours.gt(0));
     const seventh = worked.length === 7 ? worked[6]!.date : undefined;
@@ -55,14 +55,15 @@ export const caDailyOvertime: OvertimeMethod<CaOtParams> = {
       regular = regular.plus(reg);
       overtime = overtime.plus(ot);
       doubletime = doubletime.plus(dt);
+      if (!trace) continue;
       const parts = [`${reg.toString()} straight`, `${ot.toString()} at 1.5×${weekly.gt(0) ? ` (${weekly.toString()} past ${p.weekly_threshold.toString()} h in the week)` : ''}`, `${dt.toString()} at 2×`];
       lines.push({ label: `${d.date}: ${d.hours.toString()} h${d.date === seventh ? ' (seventh consecutive day)' : ''}: ${parts.join(', ')}`, value: '' });
     }
-    lines.unshift(
+    if (trace) lines.unshift(
       { label: 'Hours worked in the workweek', value: total.toString() },
       { label: `Daily thresholds: 1.5× over ${p.daily_threshold.toString()} h, 2× over ${p.daily_doubletime_threshold.toString()} h; weekly over ${p.weekly_threshold.toString()} h`, value: '', ref: prov.daily_threshold },
     );
-    lines.push(
+    if (trace) lines.push(
       { label: 'Overtime hours (1.5×)', value: overtime.toString(), ref: prov.multiplier },
       { label: 'Double-time hours (2×)', value: doubletime.toString(), ref: prov.doubletime_multiplier },
     );

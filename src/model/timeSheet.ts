@@ -1,0 +1,170 @@
+import type { CivilDate } from '../dates/index.js';
+import type { Decimal } from '../money/index.js';
+import type { TimeEntry } from './timeEntry.js';
+
+/**
+ * One employee's time entries, in date order (entries of one date keep their
+ * file order). A year of a large company has millions of entries, so the
+ * loader keeps them compact and hands out `TimeEntry` objects only for the
+ * dates a payslip asks for.
+ */
+export interface TimeSheet {
+  readonly length: number;
+  /** The entries dated from `from` to `to`, both included, in date order. */
+  between(from: CivilDate, to: CivilDate): TimeEntry[];
+  /** How many entries are dated from `from` to `to` (nothing is built). */
+  countBetween(from: CivilDate, to: CivilDate): number;
+  /** Every entry, in date order. */
+  all(): TimeEntry[];
+}
+
+/** Index of the first date ≥ `from` among `n` sorted dates read by `dateAt`. */
+function lowerBound(n: number, dateAt: (i: number) => CivilDate, from: CivilDate): number {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dateAt(mid) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A time sheet over entry objects (tests, small companies); sorted here, stably. */
+export function timeSheetOf(entries: readonly TimeEntry[]): TimeSheet {
+  const sorted = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const dateAt = (i: number) => sorted[i]!.date;
+  return {
+    length: sorted.length,
+    between(from, to) {
+      const out: TimeEntry[] = [];
+      for (let i = lowerBound(sorted.length, dateAt, from); i < sorted.length && sorted[i]!.date <= to; i++) out.push(sorted[i]!);
+      return out;
+    },
+    countBetween(from, to) {
+      let i = lowerBound(sorted.length, dateAt, from);
+      const start = i;
+      while (i < sorted.length && sorted[i]!.date <= to) i++;
+      return i - start;
+    },
+    all: () => [...sorted],
+  };
+}
+
+/**
+ * Shared value tables of a compact load: every distinct date, hours value,
+ * time code and rate is stored once (strings and Decimals are immutable), and
+ * an entry is four small integers.
+ */
+export class TimeValues {
+  readonly dates: CivilDate[] = [];
+  readonly hours: Decimal[] = [];
+  /** Index 0: no code given. */
+  readonly codes: Array<TimeEntry['code']> = [undefined];
+  /** Index 0: no rate given. */
+  readonly rates: Array<Decimal | undefined> = [undefined];
+  private readonly index = new Map<string, number>();
+
+  private at<T>(table: T[], key: string, value: T): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = table.length;
+      table.push(value);
+      this.index.set(key, i);
+    }
+    return i;
+  }
+
+  date(d: CivilDate): number {
+    return this.at(this.dates, `d${d}`, d);
+  }
+  hour(h: Decimal): number {
+    return this.at(this.hours, `h${h.toString()}`, h);
+  }
+  code(c: TimeEntry['code']): number {
+    return c === undefined ? 0 : this.at(this.codes, `c${c}`, c);
+  }
+  rate(r: Decimal | undefined): number {
+    return r === undefined ? 0 : this.at(this.rates, `r${r.toString()}`, r);
+  }
+}
+
+/** Fields per entry in a builder's buffer: date, hours, code, rate (table indexes). */
+const W = 4;
+
+/** Collects one employee's entries as table indexes while a file is read; `build` sorts and packs them. */
+export class TimeSheetBuilder {
+  private buf: number[] = [];
+  constructor(
+    private readonly employeeId: string,
+    private readonly values: TimeValues,
+  ) {}
+
+  add(e: Pick<TimeEntry, 'date' | 'hours' | 'code' | 'rate'>): void {
+    const v = this.values;
+    this.buf.push(v.date(e.date), v.hour(e.hours), v.code(e.code), v.rate(e.rate));
+  }
+
+  build(): TimeSheet {
+    const { buf, values } = this;
+    const n = buf.length / W;
+    const order = Array.from({ length: n }, (_, i) => i);
+    const dates = values.dates;
+    order.sort((a, b) => {
+      const da = dates[buf[a * W]!]!, db = dates[buf[b * W]!]!;
+      return da < db ? -1 : da > db ? 1 : a - b;
+    });
+    const date = new Int32Array(n), hours = new Int32Array(n), rate = new Int32Array(n), code = new Uint8Array(n);
+    order.forEach((j, i) => {
+      date[i] = buf[j * W]!;
+      hours[i] = buf[j * W + 1]!;
+      code[i] = buf[j * W + 2]!;
+      rate[i] = buf[j * W + 3]!;
+    });
+    this.buf = [];
+    return new CompactTimeSheet(this.employeeId, values, date, hours, code, rate);
+  }
+}
+
+class CompactTimeSheet implements TimeSheet {
+  private readonly dateAt = (i: number): CivilDate => this.values.dates[this.date[i]!]!;
+  constructor(
+    private readonly employeeId: string,
+    private readonly values: TimeValues,
+    private readonly date: Int32Array,
+    private readonly hours: Int32Array,
+    private readonly code: Uint8Array,
+    private readonly rate: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.date.length;
+  }
+
+  private entry(i: number): TimeEntry {
+    const v = this.values;
+    const e: TimeEntry = { employee_id: this.employeeId, date: v.dates[this.date[i]!]!, hours: v.hours[this.hours[i]!]! };
+    const c = this.code[i]!, r = this.rate[i]!;
+    if (c !== 0) e.code = v.codes[c];
+    if (r !== 0) e.rate = v.rates[r];
+    return e;
+  }
+
+  between(from: CivilDate, to: CivilDate): TimeEntry[] {
+    const out: TimeEntry[] = [];
+    for (let i = lowerBound(this.length, this.dateAt, from); i < this.length && this.dateAt(i) <= to; i++) out.push(this.entry(i));
+    return out;
+  }
+
+  countBetween(from: CivilDate, to: CivilDate): number {
+    let i = lowerBound(this.length, this.dateAt, from);
+    const start = i;
+    while (i < this.length && this.dateAt(i) <= to) i++;
+    return i - start;
+  }
+
+  all(): TimeEntry[] {
+    const out: TimeEntry[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.entry(i));
+    return out;
+  }
+}

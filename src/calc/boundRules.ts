@@ -13,6 +13,8 @@ export interface BoundTax {
   prov: Record<string, Provenance>;
   /** Deduction kinds that reduce this component's wages. */
   reducedBy: ReadonlySet<DeductionKind>;
+  /** `<id>.wages`: the column of the component's taxable wages. */
+  wagesId: string;
   /** The deduction kinds of `reducedBy`, sorted and joined: components with equal keys start from the same wages. */
   wagesKey: string;
   wageBaseProv?: Provenance;
@@ -77,7 +79,7 @@ export function boundAt(book: RuleBook, jurisdiction: string, date: CivilDate): 
       if (!def.success) throw new RuleError(`${where}: wage_bases.${c.wages} must be { reduced_by: [kinds] }`);
       reducedBy = new Set(def.data.reduced_by);
     }
-    out.taxes.push({ id: c.id, party: c.party, method, params: parsed.data, prov, reducedBy, wagesKey: [...reducedBy].sort().join(','), wageBaseProv: rc.wageBase?.prov, workStates, resolved: rc });
+    out.taxes.push({ id: c.id, wagesId: `${c.id}.wages`, party: c.party, method, params: parsed.data, prov, reducedBy, wagesKey: [...reducedBy].sort().join(','), wageBaseProv: rc.wageBase?.prov, workStates, resolved: rc });
   }
   byKey.set(key, out);
   return out;

@@ -6,7 +6,7 @@ import type { RuleBook } from '../rules/index.js';
 import { describeOvertimeRule } from './describeRule.js';
 export { describeTaxRule } from './describeRule.js';
 import { boundAt, type BoundOvertime } from './boundRules.js';
-import { planColumns, unknownYtdItems, type ColumnPlan } from './columns.js';
+import { DEDUCTION_COLUMNS, planColumns, unknownYtdItems, type ColumnPlan } from './columns.js';
 import { jurisdictionsFor } from './jurisdictions.js';
 import type { TraceLine } from './methods/types.js';
 import { deductionsOn } from './pay/deductions.js';
@@ -208,7 +208,7 @@ function computeOne(
 
   // Deductions in force on the pay date.
   const { byKind: ded, total: deductionsTotal, lines: dedLines } = deductionsOn(company.deductions.get(id) ?? [], payDate, gross, tracing);
-  for (const k of DEDUCTION_KINDS) values.set(`ded.${k}`, ded.get(k) ?? ZERO);
+  DEDUCTION_KINDS.forEach((k, i) => values.set(DEDUCTION_COLUMNS[i]!, ded.get(k) ?? ZERO));
   if (trace && dedLines.length) trace.items.push({ item: 'deductions', title: 'Deductions', lines: dedLines });
 
   // Taxes.

@@ -59,7 +59,7 @@ export function applyTaxes(
       input.componentId = t.id;
       const r = t.method.compute(input, t.params, t.prov as never);
       values.set(t.id, r.amount);
-      values.set(`${t.id}.wages`, r.taxableWages);
+      values.set(t.wagesId, r.taxableWages);
       if (t.party === 'employee') employeeTaxes = employeeTaxes.plus(r.amount);
       if (trace) {
         const reduced = [...t.reducedBy].filter((k) => deductions.get(k)?.gt(0));

@@ -76,16 +76,19 @@ export function hourlyPay(input: HourlyInput): PeriodPay {
       const week = entriesBetween(entries, wk, last).filter((e) => (e.code ?? 'reg') === 'reg');
       if (week.length === 0) continue;
       const byDay = new Map<CivilDate, Decimal>();
-      let hours = ZERO, pay = ZERO;
+      let hours = ZERO;
       for (const e of week) {
-        byDay.set(e.date, (byDay.get(e.date) ?? ZERO).plus(e.hours));
+        const d = byDay.get(e.date);
+        byDay.set(e.date, d ? d.plus(e.hours) : e.hours);
         hours = hours.plus(e.hours);
-        pay = pay.plus(e.hours.times(rateOf(e, baseRate)));
       }
       const days: DayHours[] = [...byDay.entries()].map(([date, h]) => ({ date, hours: h }));
       const split = ot.method.split(days, ot.params, ot.prov as never, T);
       const extra = split.overtime.plus(split.doubletime);
       if (extra.isZero()) continue;
+      // The week's straight-time pay, for its regular rate: only a week with overtime needs it.
+      let pay = ZERO;
+      if (!input.salariedRegularRate) for (const e of week) pay = pay.plus(e.hours.times(rateOf(e, baseRate)));
       const rr = input.salariedRegularRate ?? (hours.isZero() ? ZERO : pay.div(hours));
       T && lines.push({ label: `Workweek ${wk} to ${last}: ${hours.toString()} hours worked`, value: '' });
       if (T) for (const l of split.lines) lines.push({ ...l, label: `  ${l.label}` });

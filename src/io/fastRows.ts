@@ -27,7 +27,7 @@ const CODES: ReadonlySet<string> = new Set(TIME_CODES);
 
 /** time.csv: `timeEntryRowSchema` for the rows it accepts. */
 export function fastTimeEntry(header: readonly string[]): ((record: readonly string[]) => TimeEntry | undefined) | undefined {
-  const at = (c: string) => header.indexOf(c);
+  const at = (c: string) => header.lastIndexOf(c); // as the schema's row object: a repeated column's last cell wins
   const id = at('employee_id'), date = at('date'), hours = at('hours'), code = at('code'), rate = at('rate');
   if (id < 0 || date < 0 || hours < 0) return undefined;
   const hoursOf = numberCells(0, 24);

@@ -7,6 +7,7 @@ const HEADERS = [
   ['employee_id', 'date', 'hours', 'code', 'rate'],
   ['date', 'employee_id', 'hours'],
   ['hours', 'rate', 'employee_id', 'note', 'date'],
+  ['employee_id', 'date', 'hours', 'hours', 'code'],
 ];
 
 // Cells near the edges of what the schema accepts.

@@ -25,7 +25,10 @@ export function numberParser(f: NumberFormat): (text: string) => Decimal | undef
   const grouped = f.thousands === '' ? '' : `|\\d{1,3}(?:${f.thousands === ' ' ? '[ \\u00a0\\u202f]' : esc(f.thousands)}\\d{3})+`;
   const body = new RegExp(`^(?:\\d+${grouped})(?:${dec}\\d*)?$|^${dec}\\d+$`);
   const strip = f.thousands === '' ? undefined : new RegExp(f.thousands === ' ' ? '[ \\u00a0\\u202f]' : esc(f.thousands), 'g');
-  return (text: string) => {
+  // A register repeats most of its amounts ("0.00" in almost half its cells): each distinct text is
+  // parsed once (Decimals are immutable, so rows can share them).
+  const seen = new Map<string, Decimal | null>();
+  const parse = (text: string): Decimal | undefined => {
     let t = text.trim();
     if (t === '') return undefined;
     let neg = false;
@@ -46,5 +49,14 @@ export function numberParser(f: NumberFormat): (text: string) => Decimal | undef
     if (t.endsWith('.')) t = t.slice(0, -1);
     const d = new Decimal(t);
     return neg ? d.negated() : d;
+  };
+  return (text: string) => {
+    let d = seen.get(text);
+    if (d === undefined) {
+      d = parse(text) ?? null;
+      if (seen.size >= 100_000) seen.clear();
+      seen.set(text, d);
+    }
+    return d ?? undefined;
   };
 }

@@ -54,7 +54,7 @@ export function numberParser(f: NumberFormat): (text: string) => Decimal | undef
     let d = seen.get(text);
     if (d === undefined) {
       d = parse(text) ?? null;
-      if (seen.size >= 100_000) seen.clear();
+      if (seen.size >= 20_000) seen.clear(); // bounded: a register of a million rows has hundreds of thousands of distinct amounts
       seen.set(text, d);
     }
     return d ?? undefined;

@@ -101,6 +101,8 @@ export interface PipelineResult {
   summary?: SummaryInput;
   remittances?: RemittanceResult;
   exitStatus: number;
+  /** Workers that ran out of their heap limit and were run again without it. */
+  heapRetries: number;
   /** Command mode: the register rows read, and the messages of the first rejected ones (as the command prints them). */
   register?: { rows: number; accepted: number; rejected: number; rejectedShown: string[] };
 }
@@ -190,6 +192,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const results: WorkerResult[] = [];
   const inputProblems: InputProblem[] = [];
   const workerUrl = new URL('./worker.js', import.meta.url);
+  let heapRetries = 0;
   await Promise.all(
     Array.from({ length: nWorkers }, (_, k) => {
       const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 2000, reconcile, liabilityItems, command: o.command };
@@ -206,7 +209,10 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
             void w.terminate().then(() => resolve());
           });
           w.once('error', (e: Error & { code?: string }) => {
-            if (limitMb && e.code === 'ERR_WORKER_OUT_OF_MEMORY') start(undefined).then(resolve, reject);
+            if (limitMb && e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+              heapRetries++;
+              start(undefined).then(resolve, reject);
+            }
             else reject(e);
           });
         });
@@ -382,6 +388,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     summary,
     remittances,
     exitStatus,
+    heapRetries,
     ...(register ? { register } : {}),
   };
 }

@@ -107,6 +107,16 @@ describe('parallel runner', () => {
     expect(readFileSync(join(tmp, 'compute', 'expected.csv')).equals(outputs[0]!['expected.csv']!)).toBe(true);
   });
 
+  it('runs a share again without the heap limit when its worker runs out of it, with the same outputs', async () => {
+    const dir = join(tmp, 'c');
+    const files = ['expected.csv', 'findings.csv', 'findings.json', 'remittances.csv'];
+    const normal = await runner.runPipeline({ dir, out: join(tmp, 'heap-a'), workers: 2, reconcile: true, rules: RULES, failOn: 'never' });
+    expect(normal.heapRetries).toBe(0);
+    const starved = await runner.runPipeline({ dir, out: join(tmp, 'heap-b'), workers: 2, reconcile: true, rules: RULES, failOn: 'never', workerHeapMb: 2 });
+    expect(starved.heapRetries).toBe(2);
+    for (const f of files) expect(readFileSync(join(tmp, 'heap-b', f)).equals(readFileSync(join(tmp, 'heap-a', f))), f).toBe(true);
+  });
+
   it('reads register rows exactly as readRegister does, rejected rows included', async () => {
     const reg = (await import(join(ROOT, 'dist', 'src', 'io', 'register', 'index.js'))) as typeof import('../../src/io/register/index.js');
     const par = (await import(join(ROOT, 'dist', 'src', 'parallel', 'index.js'))) as typeof import('../../src/parallel/index.js');

@@ -13,11 +13,12 @@ import { caDailyOvertime } from './us/states/caDailyOvertime.js';
 import { caDe44MethodB } from './us/states/caDe44MethodB.js';
 import { ilAllowances } from './us/states/ilAllowances.js';
 import { nyExactCalculation, nycExactCalculation } from './us/states/nyExactCalculation.js';
+import { nyYonkersResidentSurcharge } from './us/states/nyYonkersSurcharge.js';
 import { sutaEmployerRate } from './us/states/sutaEmployerRate.js';
 
 for (const m of [flatRate, cappedRate, rateOverAnnualThreshold, usFitPercentageMethod, usFuta, flsaWeeklyOvertime]) registerMethod(m);
 // States (rules/us/<state>-<year>.yaml).
-for (const m of [caDe44MethodB, nyExactCalculation, nycExactCalculation, ilAllowances, sutaEmployerRate, caDailyOvertime]) registerMethod(m);
+for (const m of [caDe44MethodB, nyExactCalculation, nycExactCalculation, nyYonkersResidentSurcharge, ilAllowances, sutaEmployerRate, caDailyOvertime]) registerMethod(m);
 
 export { getMethod, allMethods, registerMethod } from './registry.js';
 export type * from './types.js';

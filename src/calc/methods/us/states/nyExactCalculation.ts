@@ -9,7 +9,7 @@ const byStatus = <T extends z.ZodType>(t: T) => z.strictObject({ single: t, marr
 /** Method III bands on annualised net wages: the rate of the last band whose `annual_at_least` ≤ the annualised net wage (the first band below it). */
 const methodIiiBands = z.array(z.strictObject({ annual_at_least: moneyParam, rate: rateParam })).min(1);
 
-const paramsSchema = z.object({
+export const nyExactParamsSchema = z.object({
   /** Table B: deduction allowance per pay period, by status. */
   deduction_allowance: z.record(z.string(), byStatus(moneyParam)),
   /** Table C: exemption allowance per allowance, per pay period. */
@@ -31,25 +31,25 @@ const paramsSchema = z.object({
   /** Flat rate for supplemental wages paid without regular wages. */
   supplemental_rate: rateParam.optional(),
 });
-export type NyExactParams = z.output<typeof paramsSchema>;
+export type NyExactParams = z.output<typeof nyExactParamsSchema>;
 
 const m = formatMoney;
 const u = (d: Decimal) => d.toDecimalPlaces(6).toString();
 
 /** IT-2104 filing status (line 1 boxes; shared by New York State and New York City withholding). */
-const filingStatusField = z.enum(['single', 'married', 'head_of_household'], { message: 'expected single, married or head_of_household (IT-2104 filing status)' }).optional();
+export const filingStatusField = z.enum(['single', 'married', 'head_of_household'], { message: 'expected single, married or head_of_household (IT-2104 filing status)' }).optional();
 
 /**
  * `ny_locality`: the New York locality whose resident withholding applies
- * (IT-2104: "resident of New York City"). Only `nyc` is computed; Yonkers is
- * rejected rather than silently left out (its resident surcharge is a share of
- * the NYS withholding of the same payslip, which a method cannot read).
+ * (IT-2104: resident of New York City or of Yonkers). `nyc` selects New York
+ * City resident withholding (`us.ny.nyc.pit`), `yonkers` the Yonkers resident
+ * surcharge (`us.ny.yonkers.pit`, nyYonkersSurcharge.ts); empty means neither.
  */
 export const nyLocalityField = z
   .string()
   .trim()
   .toLowerCase()
-  .refine((v) => v === '' || v === 'nyc', { message: 'expected nyc (New York City resident) or empty; Yonkers withholding is not computed yet (see docs/adding-a-state.md)' })
+  .refine((v) => v === '' || v === 'nyc' || v === 'yonkers', { message: 'expected nyc (New York City resident), yonkers (Yonkers resident) or empty' })
   .optional();
 
 interface Variant {
@@ -84,7 +84,7 @@ function nyExactCalculationMethod(v: Variant): TaxMethod<NyExactParams> {
     kind: 'tax',
     name: v.name,
     summary: v.summary,
-    params: paramsSchema,
+    params: nyExactParamsSchema,
     employeeFields: v.employeeFields,
     monotone: true,
     discontinuous: v.discontinuous,
@@ -105,12 +105,33 @@ function nyExactCalculationMethod(v: Variant): TaxMethod<NyExactParams> {
   };
 }
 
-function exact(v: Variant, input: TaxInput, p: NyExactParams, prov: ProvenanceOf<NyExactParams>, lines: TraceLine[], T: boolean): TaxResult {
+/** What the shared New York computation needs to know about whose tax it computes. */
+export type NyTaxVariant = Pick<Variant, 'publication' | 'taxName' | 'allowancesField' | 'allowancesLabel'>;
+
+/** The tax of the period before the employee's additional amount (IT-2104 line 3 / 4) and before the final rounding. */
+export interface NyTaxBeforeExtra {
+  /** Unrounded, except on the flat supplemental path (rounded to the cent there, as that path always was). */
+  tax: Decimal;
+  /** Wages subject to the tax this period (never below 0). */
+  wages: Decimal;
+  /** True when supplemental wages were paid without regular wages and the flat rate applied. */
+  flatSupplemental: boolean;
+}
+
+/**
+ * The shared New York computation up to the tax of the period, without the
+ * employee's additional amount: flat supplemental rate when supplemental wages
+ * are paid alone; otherwise net wages = wages − Table B − Table C × allowances,
+ * then Method II (the table line) or Method III (flat rate on the whole net
+ * wage at or above the table's last line). Used by the state and city methods
+ * (which then add the additional amount and round) and by the Yonkers resident
+ * surcharge (which multiplies the state figure by the surcharge rate).
+ */
+export function nyTaxBeforeExtra(v: NyTaxVariant, input: TaxInput, p: NyExactParams, prov: ProvenanceOf<NyExactParams>, lines: TraceLine[], T: boolean): NyTaxBeforeExtra {
   const freq = input.frequency;
   const raw = textField(input, 'ny_filing_status');
   const status = raw === 'married' ? 'married' : 'single';
   const allowances = intField(input, v.allowancesField);
-  const extra = amountOf(input, v.extraField);
   T && lines.push({ label: `IT-2104: ${raw ? `${raw.replace(/_/g, ' ')}${raw === 'head_of_household' ? ' (single table)' : ''}` : 'none on file, so single'}, ${allowances} allowance(s) (${v.allowancesLabel})`, value: '' });
   const wages = maxDec(ZERO, input.wages);
   T && lines.push({ label: `Wages subject to ${v.taxName} withholding this period`, value: m(wages) });
@@ -120,9 +141,7 @@ function exact(v: Variant, input: TaxInput, p: NyExactParams, prov: ProvenanceOf
   if (p.supplemental_rate && input.supplemental.gt(0) && regularWages.lte(0)) {
     const tax = roundCents(wages.times(p.supplemental_rate));
     T && lines.push({ label: 'Supplemental wages paid without regular wages: flat rate', value: p.supplemental_rate.toString(), ref: ref('supplemental_rate') });
-    const amount = roundCents(withExtra(tax, extra, wages, lines, v.extraLabel));
-    T && lines.push({ label: 'Withholding this period', value: m(amount) });
-    return { amount, taxableWages: wages, lines };
+    return { tax, wages, flatSupplemental: true };
   }
 
   const ded = p.deduction_allowance[freq]?.[status];
@@ -159,8 +178,14 @@ function exact(v: Variant, input: TaxInput, p: NyExactParams, prov: ProvenanceOf
   } else {
     T && lines.push({ label: 'Net wages not above 0: no tax', value: '0.00' });
   }
+  return { tax, wages, flatSupplemental: false };
+}
+
+function exact(v: Variant, input: TaxInput, p: NyExactParams, prov: ProvenanceOf<NyExactParams>, lines: TraceLine[], T: boolean): TaxResult {
+  const extra = amountOf(input, v.extraField);
+  const { tax, wages, flatSupplemental } = nyTaxBeforeExtra(v, input, p, prov, lines, T);
   const amount = roundCents(withExtra(tax, extra, wages, lines, v.extraLabel));
-  T && lines.push({ label: 'Withholding this period, rounded to the cent (half up)', value: m(amount) });
+  T && lines.push({ label: flatSupplemental ? 'Withholding this period' : 'Withholding this period, rounded to the cent (half up)', value: m(amount) });
   return { amount, taxableWages: wages, lines };
 }
 

@@ -99,15 +99,20 @@ describe('New York City resident withholding: who and how', () => {
     expect(cents(nyc('weekly', 1000, {}, { supplemental: 1000 }).amount)).toBe('42.50');
   });
 
-  it('validates ny_locality: Yonkers is refused (not computed), in both the state and the city method', () => {
+  it('validates ny_locality: nyc, yonkers (any case) or empty, in the state and the city method', () => {
     for (const id of ['us.ny.nyc.pit', 'us.ny.pit']) {
       const fields = stateTax(id, '2026-06-30').method.employeeFields!;
-      expect(fields.safeParse({ ny_locality: 'yonkers' }).success).toBe(false);
+      expect(fields.safeParse({ ny_locality: 'yonkers' }).success).toBe(true);
       expect(fields.safeParse({ ny_locality: 'nyc' }).success).toBe(true);
       expect(fields.safeParse({ ny_locality: '' }).success).toBe(true);
+      expect(fields.safeParse({ ny_locality: 'albany' }).success).toBe(false);
     }
-    expect(stateTax('us.ny.pit', '2025-06-30').method.employeeFields!.safeParse({ ny_locality: 'Yonkers' }).success).toBe(false);
+    expect(stateTax('us.ny.pit', '2025-06-30').method.employeeFields!.safeParse({ ny_locality: 'Yonkers' }).success).toBe(true);
     expect(stateTax('us.ny.nyc.pit', '2026-06-30').method.employeeFields!.safeParse({ ny_nyc_allowances: 'two' }).success).toBe(false);
+  });
+
+  it('a Yonkers resident has no New York City withholding', () => {
+    expect(cents(nyc('weekly', 400, { ny_locality: 'yonkers', ny_filing_status: 'single', ny_nyc_allowances: '3' }).amount)).toBe('0.00');
   });
 
   it('2025 pay dates have no New York City component (NYS-50-T-NYC (1/18) tables not found)', () => {

@@ -65,7 +65,7 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
         const missing = opts.required.filter((c) => !header.includes(c));
         for (const c of missing) add({ file, line: info.lines, column: c, message: `required column "${c}" is missing from the header` });
         if (missing.length) return true;
-        if (opts.keep) keepAt = header.indexOf(opts.keep.column);
+        if (opts.keep) keepAt = header.lastIndexOf(opts.keep.column); // as the row object: a repeated column's last cell wins
         fast = opts.fast?.(header);
         return false;
       }

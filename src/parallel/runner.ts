@@ -130,7 +130,7 @@ export function employeeIds(file: string): string[] {
     if (!(e instanceof Fallback)) throw e;
     ids.clear();
     const rows = parse(readFileSync(file, 'utf8'), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-    const h = (rows[0] ?? []).map((x) => x.trim()).indexOf('employee_id');
+    const h = (rows[0] ?? []).map((x) => x.trim()).lastIndexOf('employee_id'); // as the scan above: the last such column
     for (const r of rows.slice(1)) ids.add((r[h] ?? '').trim());
   }
   return [...ids].sort(byId);

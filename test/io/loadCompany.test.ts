@@ -141,3 +141,18 @@ describe('accepted CSV dialects', () => {
     expect(flat(dialect.rows)).toEqual(flat(plain.rows));
   });
 });
+
+describe('a repeated column', () => {
+  it('reads its last cell, with or without a worker share (keep filter and row agree)', async () => {
+    const dir = tempDir('repeated-column');
+    cpSync(join(ROOT, 'fixtures', 'small'), dir, { recursive: true });
+    const lines = readFileSync(join(dir, 'time.csv'), 'utf8').trim().split('\n');
+    // A leading employee_id column that names someone else: the last employee_id column is the row's.
+    writeFileSync(join(dir, 'time.csv'), [`employee_id,${lines[0]}`, ...lines.slice(1).map((l) => `S02,${l}`)].join('\n') + '\n');
+    const whole = await loadCompany(dir);
+    expect([...whole.time.keys()].sort()).toEqual(['S01', 'S04', 'S05']);
+    const share = await loadCompany(dir, { keep: (id) => id === 'S01' || id === 'S04' });
+    expect([...share.time.keys()].sort()).toEqual(['S01', 'S04']);
+    expect(share.time.get('S01')!.length).toBe(whole.time.get('S01')!.length);
+  });
+});

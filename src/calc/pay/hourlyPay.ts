@@ -79,7 +79,7 @@ export function hourlyPay(input: HourlyInput): PeriodPay {
       let hours = ZERO;
       for (const e of week) {
         const d = byDay.get(e.date);
-        byDay.set(e.date, d ? d.plus(e.hours) : e.hours);
+        byDay.set(e.date, (d ?? ZERO).plus(e.hours)); // through plus: rounded to the working precision, as every sum
         hours = hours.plus(e.hours);
       }
       const days: DayHours[] = [...byDay.entries()].map(([date, h]) => ({ date, hours: h }));

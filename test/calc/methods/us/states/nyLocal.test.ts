@@ -1,6 +1,7 @@
 /**
  * New York City resident withholding (NYS-50-T-NYC (1/26) Method II, component
- * us.ny.nyc.pit of rules/us/ny-2026.yaml) and New York State Method III (the
+ * us.ny.nyc.pit of rules/us/ny-2026.yaml; for 2025, NYS-50-T-NYC (1/18) in
+ * rules/us/ny-2025.yaml, hand examples) and New York State Method III (the
  * "top income tax rates method" above the last line of each Method II table,
  * rules/us/ny-2025.yaml and ny-2026.yaml).
  *
@@ -115,11 +116,57 @@ describe('New York City resident withholding: who and how', () => {
     expect(cents(nyc('weekly', 400, { ny_locality: 'yonkers', ny_filing_status: 'single', ny_nyc_allowances: '3' }).amount)).toBe('0.00');
   });
 
-  it('2025 pay dates have no New York City component (NYS-50-T-NYC (1/18) tables not found)', () => {
-    const ids = boundAt(bundledBook(), 'us.ny', '2025-06-30').taxes.map((t) => t.id);
-    expect(ids).toContain('us.ny.pit');
-    expect(ids).not.toContain('us.ny.nyc.pit');
-    expect(boundAt(bundledBook(), 'us.ny', '2026-06-30').taxes.map((t) => t.id)).toContain('us.ny.nyc.pit');
+  it('2025 and 2026 pay dates both have the New York City component', () => {
+    for (const d of ['2025-06-30', '2026-06-30']) {
+      const ids = boundAt(bundledBook(), 'us.ny', d).taxes.map((t) => t.id);
+      expect(ids).toContain('us.ny.pit');
+      expect(ids).toContain('us.ny.nyc.pit');
+    }
+  });
+});
+
+/**
+ * 2025 pay dates: NYS-50-T-NYC (1/18), rules/us/ny-2025.yaml. Annual table and
+ * Table B / C annual figures from TimeTrex's NY_NYC.class.php (entry effective
+ * 20180101, @4b03515b); per-period bases derived (annual ÷ periods, to the cent).
+ * The 1/18 PDF was not read, so these are hand computations, not its examples.
+ */
+describe('New York City resident withholding, 2025 pay dates (NYS-50-T-NYC (1/18), hand examples)', () => {
+  const nyc25 = (frequency: Freq, wages: number, fields: Record<string, string> = {}, supplemental?: number) =>
+    nyc(frequency, wages, fields, { payDate: '2025-06-30', supplemental });
+
+  it.each([
+    // 400 − 96.15 − 3 × 19.25 = 246.10; row 167 (8,700 ÷ 52): 3.54 + 79.10 × 3.25% = 6.11075
+    ['weekly', 400, 'single', '3', '246.10', '6.11'],
+    // 5,000 − 208.35 − 41.65 = 4,750.00; top row 2,500: 93.17 (2,236 ÷ 24) + 2,250 × 4.25% = 188.795
+    ['semimonthly', 5000, 'single', '1', '4750.00', '188.80'],
+    // 50,000 − 458.30 − 3 × 83.30 = 49,291.80; top row 5,000: 186.33 (2,236 ÷ 12) + 44,291.80 × 4.25% = 2,068.7315
+    ['monthly', 50000, 'married', '3', '49291.80', '2068.73'],
+    // 2,000 − 211.50 − 2 × 38.50 = 1,711.50; row 962: 30.12 (783 ÷ 26) + 749.50 × 4.15% = 61.22425
+    ['biweekly', 2000, 'married', '2', '1711.50', '61.22'],
+    // 1,000 − 96.15 − 19.25 = 884.60; row 481: 15.06 (783 ÷ 52) + 403.60 × 4.15% = 31.8094
+    ['weekly', 1000, 'single', '1', '884.60', '31.81'],
+  ] as const)('%s $%d, %s, %s NYC allowances → net %s, withhold $%s', (frequency, wages, status, allowances, net, tax) => {
+    const r = nyc25(frequency, wages, { ny_filing_status: status, ny_nyc_allowances: allowances });
+    expect(netLine(r)).toBe(net);
+    expect(cents(r.amount)).toBe(tax);
+  });
+
+  it('annual table (TimeTrex 20180101 rows as read): $100,000 single, 2 allowances → 100,000 − 5,000 − 2,000 = 93,000 → 2,236 + 33,000 × 4.25% = $3,638.50', () => {
+    expect(cents(nyc25('annual', 100000, { ny_filing_status: 'single', ny_nyc_allowances: '2' }).amount)).toBe('3638.50');
+  });
+
+  it('annual table, lower rows: $20,000 married, 0 allowances → 20,000 − 5,500 = 14,500 → 184 + 5,800 × 3.25% = $372.50', () => {
+    expect(cents(nyc25('annual', 20000, { ny_filing_status: 'married' }).amount)).toBe('372.50');
+  });
+
+  it('supplemental wages paid alone: 4.25% flat ($1,000 → $42.50)', () => {
+    expect(cents(nyc25('weekly', 1000, {}, 1000).amount)).toBe('42.50');
+  });
+
+  it('no ny_locality: nothing withheld', () => {
+    const r = runState('us.ny.nyc.pit', { frequency: 'weekly', wages: 1000, fields: { ny_filing_status: 'single', ny_nyc_allowances: '1' }, payDate: '2025-06-30' });
+    expect(cents(r.amount)).toBe('0.00');
   });
 });
 

@@ -18,8 +18,8 @@ export interface TimeSheet {
   all(): TimeEntry[];
 }
 
-/** Index of the first date ≥ `from` among `n` sorted dates read by `dateAt`. */
-function lowerBound(n: number, dateAt: (i: number) => CivilDate, from: CivilDate): number {
+/** Index of the first of `n` dates (in order, read by `dateAt`) that is on or after `from`. */
+export function firstOnOrAfter(n: number, dateAt: (i: number) => CivilDate, from: CivilDate): number {
   let lo = 0, hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -29,25 +29,50 @@ function lowerBound(n: number, dateAt: (i: number) => CivilDate, from: CivilDate
   return lo;
 }
 
+/** The date-range queries of a sheet, over its i-th date and entry (both sheets share them). */
+abstract class IndexedSheet implements TimeSheet {
+  abstract readonly length: number;
+  protected abstract dateAt(i: number): CivilDate;
+  protected abstract entry(i: number): TimeEntry;
+
+  between(from: CivilDate, to: CivilDate): TimeEntry[] {
+    const out: TimeEntry[] = [];
+    for (let i = firstOnOrAfter(this.length, (j) => this.dateAt(j), from); i < this.length && this.dateAt(i) <= to; i++) out.push(this.entry(i));
+    return out;
+  }
+
+  countBetween(from: CivilDate, to: CivilDate): number {
+    const start = firstOnOrAfter(this.length, (j) => this.dateAt(j), from);
+    let i = start;
+    while (i < this.length && this.dateAt(i) <= to) i++;
+    return i - start;
+  }
+
+  all(): TimeEntry[] {
+    const out: TimeEntry[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.entry(i));
+    return out;
+  }
+}
+
+class ObjectSheet extends IndexedSheet {
+  constructor(private readonly sorted: readonly TimeEntry[]) {
+    super();
+  }
+  get length(): number {
+    return this.sorted.length;
+  }
+  protected dateAt(i: number): CivilDate {
+    return this.sorted[i]!.date;
+  }
+  protected entry(i: number): TimeEntry {
+    return this.sorted[i]!;
+  }
+}
+
 /** A time sheet over entry objects (tests, small companies); sorted here, stably. */
 export function timeSheetOf(entries: readonly TimeEntry[]): TimeSheet {
-  const sorted = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const dateAt = (i: number) => sorted[i]!.date;
-  return {
-    length: sorted.length,
-    between(from, to) {
-      const out: TimeEntry[] = [];
-      for (let i = lowerBound(sorted.length, dateAt, from); i < sorted.length && sorted[i]!.date <= to; i++) out.push(sorted[i]!);
-      return out;
-    },
-    countBetween(from, to) {
-      let i = lowerBound(sorted.length, dateAt, from);
-      const start = i;
-      while (i < sorted.length && sorted[i]!.date <= to) i++;
-      return i - start;
-    },
-    all: () => [...sorted],
-  };
+  return new ObjectSheet([...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
 }
 
 /**
@@ -125,8 +150,7 @@ export class TimeSheetBuilder {
   }
 }
 
-class CompactTimeSheet implements TimeSheet {
-  private readonly dateAt = (i: number): CivilDate => this.values.dates[this.date[i]!]!;
+class CompactTimeSheet extends IndexedSheet {
   constructor(
     private readonly employeeId: string,
     private readonly values: TimeValues,
@@ -134,37 +158,24 @@ class CompactTimeSheet implements TimeSheet {
     private readonly hours: Int32Array,
     private readonly code: Uint8Array,
     private readonly rate: Int32Array,
-  ) {}
+  ) {
+    super();
+  }
 
   get length(): number {
     return this.date.length;
   }
 
-  private entry(i: number): TimeEntry {
+  protected dateAt(i: number): CivilDate {
+    return this.values.dates[this.date[i]!]!;
+  }
+
+  protected entry(i: number): TimeEntry {
     const v = this.values;
     const e: TimeEntry = { employee_id: this.employeeId, date: v.dates[this.date[i]!]!, hours: v.hours[this.hours[i]!]! };
     const c = this.code[i]!, r = this.rate[i]!;
     if (c !== 0) e.code = v.codes[c];
     if (r !== 0) e.rate = v.rates[r];
     return e;
-  }
-
-  between(from: CivilDate, to: CivilDate): TimeEntry[] {
-    const out: TimeEntry[] = [];
-    for (let i = lowerBound(this.length, this.dateAt, from); i < this.length && this.dateAt(i) <= to; i++) out.push(this.entry(i));
-    return out;
-  }
-
-  countBetween(from: CivilDate, to: CivilDate): number {
-    let i = lowerBound(this.length, this.dateAt, from);
-    const start = i;
-    while (i < this.length && this.dateAt(i) <= to) i++;
-    return i - start;
-  }
-
-  all(): TimeEntry[] {
-    const out: TimeEntry[] = [];
-    for (let i = 0; i < this.length; i++) out.push(this.entry(i));
-    return out;
   }
 }

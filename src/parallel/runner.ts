@@ -25,12 +25,12 @@ import { unknownItems } from '../reconcile/itemCheck.js';
 
 /** Each worker's heap limit: several times its live data at 40,000 employees (docs/performance.md). */
 export const WORKER_HEAP_MB = 384;
-/** Their young generation: V8's default when no limits are set (smaller ones collect far more often). */
-const WORKER_YOUNG_MB = Number(process.env.PAYRECON_WORKER_YOUNG_MB ?? 96);
+/** Their young generation: twice V8's default, which collected too often under the old-generation limit. */
+const WORKER_YOUNG_MB = 96;
 
-/** PAYRECON_WORKER_HEAP_MB: another limit for the workers' heaps, 0 for none (V8's default). */
-function workerHeapFromEnv(): number | undefined {
-  const v = process.env.PAYRECON_WORKER_HEAP_MB;
+/** A size in MB from the environment (PAYRECON_WORKER_HEAP_MB, PAYRECON_WORKER_YOUNG_MB): whole numbers only. */
+function mbFromEnv(name: string): number | undefined {
+  const v = process.env[name];
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
@@ -201,7 +201,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       // that does need more is run again without the limit.
       const start = (limitMb: number | undefined) =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(workerUrl, { workerData: job, ...(limitMb ? { resourceLimits: { maxOldGenerationSizeMb: limitMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } } : {}) });
+          const w = new Worker(workerUrl, { workerData: job, ...(limitMb ? { resourceLimits: { maxOldGenerationSizeMb: limitMb, maxYoungGenerationSizeMb: mbFromEnv('PAYRECON_WORKER_YOUNG_MB') ?? WORKER_YOUNG_MB } } : {}) });
           w.once('message', (m: WorkerMessage) => {
             if (m.kind === 'done') results[m.k] = m;
             else if (m.kind === 'input-error') inputProblems.push(...m.problems);
@@ -216,7 +216,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
             else reject(e);
           });
         });
-      return start(o.workerHeapMb ?? workerHeapFromEnv() ?? WORKER_HEAP_MB);
+      return start(o.workerHeapMb ?? mbFromEnv('PAYRECON_WORKER_HEAP_MB') ?? WORKER_HEAP_MB); // 0: no limit
     }),
   );
   if (inputProblems.length && o.command) {

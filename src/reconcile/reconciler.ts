@@ -205,7 +205,8 @@ export class Reconciler {
         if (v) sum.add(v);
       }
       const expected = sum.value;
-      out.push({ item: key, expected, register: register.value, difference: register.value.minus(expected) });
+      const reg = register.value;
+      out.push({ item: key, expected, register: reg, difference: reg.minus(expected) });
     }
     return out;
   }

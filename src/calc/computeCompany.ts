@@ -168,8 +168,8 @@ function computeOne(
       const periodPay = emp.pay_rate.div(PERIODS_PER_YEAR[emp.pay_frequency]);
       const pr = prorateSalary(periodPay, { start: period.period_start, end: period.period_end }, emp.hire_date, emp.termination_date, settings.proration);
       regularPay = pr.amount;
-      payLines.push({ label: `Annual salary ÷ ${PERIODS_PER_YEAR[emp.pay_frequency]} periods`, value: periodPay.toDecimalPlaces(6).toString() });
-      if (pr.prorated) payLines.push({ label: `Prorated (${settings.proration}): ${pr.employedDays} of ${pr.periodDays} days employed`, value: formatMoney(pr.amount) });
+      if (tracing) payLines.push({ label: `Annual salary ÷ ${PERIODS_PER_YEAR[emp.pay_frequency]} periods`, value: periodPay.toDecimalPlaces(6).toString() });
+      if (tracing && pr.prorated) payLines.push({ label: `Prorated (${settings.proration}): ${pr.employedDays} of ${pr.periodDays} days employed`, value: formatMoney(pr.amount) });
       if (otRule) {
         const threshold = (otRule.params as { weekly_threshold?: Decimal }).weekly_threshold ?? new Decimal(40);
         const p = hourlyPay({ entries, periodStart: period.period_start, periodEnd: period.period_end, baseRate: ZERO, workweekStart: settings.workweek_start, overtime: otRule, salariedRegularRate: emp.pay_rate.div(52).div(threshold), trace: tracing });

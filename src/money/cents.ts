@@ -8,34 +8,26 @@ import { Decimal, ZERO } from './decimal.js';
  * float: these are integer additions, checked to stay exact.
  */
 
-const WORD = 1e7; // decimal.js stores digits in words of 7, aligned on the decimal point
 const LIMIT = Number.MAX_SAFE_INTEGER;
+const POW10 = [1, 10, 100];
 
 /**
  * `x` in cents, or undefined when it is not a whole number of cents or too
- * large to be exact. Reads decimal.js's documented representation: `d` the
- * base-1e7 digit words, `e` the exponent, `s` the sign.
+ * large to be exact (a zero of either sign is 0).
  */
 export function centsOf(x: Decimal): number | undefined {
-  const d = x.d;
-  if (!d) return undefined; // NaN, ±Infinity
-  const k = Math.floor(x.e / 7); // power of 1e7 of the first word
-  if (k < -1) return undefined; // a non-zero value below 1e-7
-  const intWords = k + 1;
-  let n = 0;
-  for (let i = 0; i < intWords; i++) {
-    if (n > LIMIT / WORD / 100) return undefined;
-    n = n * WORD + (i < d.length ? d[i]! : 0);
+  if (x.big !== undefined) return undefined; // not a scaled safe integer, so not a safe number of cents either
+  const { n, k } = x;
+  let c: number;
+  if (k <= 2) {
+    c = n * POW10[2 - k]!;
+    if (!(c <= LIMIT && c >= -LIMIT)) return undefined;
+  } else {
+    const f = 10 ** (k - 2);
+    if (n % f !== 0) return undefined;
+    c = n / f;
   }
-  if (n > (LIMIT - 99) / 100) return undefined;
-  let c = n * 100;
-  if (d.length > intWords + 1) return undefined; // non-zero digits past the 7th decimal
-  if (d.length === intWords + 1) {
-    const w = d[intWords]!; // the first seven decimals
-    if (w % 1e5 !== 0) return undefined;
-    c += w / 1e5;
-  }
-  return x.s < 0 && c !== 0 ? -c : c;
+  return c === 0 ? 0 : c;
 }
 
 /** Cents written with two decimals: 123456 → "1234.56", -5 → "-0.05". */
@@ -72,12 +64,12 @@ export class Tally {
   addTally(t: Tally): void {
     const t2 = this.cents + t.cents;
     if (Number.isSafeInteger(t2)) this.cents = t2;
-    else this.rest = (this.rest ?? ZERO).plus(new Decimal(t.cents).div(100));
+    else this.rest = (this.rest ?? ZERO).plus(new Decimal(t.cents, 2));
     if (t.rest) this.rest = this.rest ? this.rest.plus(t.rest) : t.rest;
   }
 
   get value(): Decimal {
-    const c = this.cents === 0 ? ZERO : new Decimal(this.cents).div(100);
+    const c = this.cents === 0 ? ZERO : new Decimal(this.cents, 2);
     return this.rest ? this.rest.plus(c) : c;
   }
 }

@@ -1,13 +1,493 @@
-import { Decimal as DecimalBase } from 'decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 
 /**
- * The project's one Decimal constructor. Money is never a JavaScript float:
- * every amount, rate and hour count is a Decimal with 40 significant digits,
- * and rounding happens only where a rule says so (see round.ts).
+ * The project's one Decimal type. Money is never a JavaScript float: every
+ * amount, rate and hour count is a Decimal, and rounding happens only where a
+ * rule says so (see round.ts).
+ *
+ * The semantics are decimal.js's, configured with 40 significant digits and
+ * half-up rounding, and every result is the one decimal.js gives (a property
+ * test compares them operation by operation). What differs is the cost: a
+ * value that is a safe integer scaled by a power of ten (`n / 10^k`, |n| below
+ * 2^53, k at most 20) is held as that pair, and the operations whose exact
+ * result is again such a pair (plus, minus, times, comparisons, rounding, and
+ * a division that comes out even) are done with integer arithmetic, exact by
+ * construction: a product or sum of safe integers that is itself a safe
+ * integer is computed exactly in IEEE-754 doubles, and the result is checked
+ * with `Number.isSafeInteger` before it is used. Anything else (a division
+ * that does not come out even, values beyond 2^53 or with more than 20
+ * decimals) is computed by decimal.js, and its result turned back into a pair
+ * when it fits. Signed zero follows decimal.js: it is IEEE-754's, as is
+ * JavaScript's for these integer operations.
  */
-export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
-export type Decimal = InstanceType<typeof Decimal>;
+
+const Js = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+type Js = InstanceType<typeof Js>;
+
 export type DecimalInput = Decimal | string | number;
+/** decimal.js's rounding modes (ROUND_UP 0 … ROUND_HALF_FLOOR 8). */
+export type Rounding = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+const MAX_SCALE = 20;
+/** 10^0 … 10^22, every one exact as a double. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+const HALF_UP: Rounding = 4;
+/** For each divisor of 10^m (m ≤ 15) that is not 1: [10^m / divisor, m] with the smallest such m. */
+const TENS_OVER = new Map<number, [number, number]>();
+for (let m = 1; m <= 15; m++) {
+  for (let a = 0; a <= m; a++) {
+    for (let b = 0; b <= m; b++) {
+      const d = 2 ** a * 5 ** b;
+      if (d !== 1 && !TENS_OVER.has(d)) TENS_OVER.set(d, [POW10[m]! / d, m]);
+    }
+  }
+}
+
+const isNeg = (n: number): boolean => n < 0 || Object.is(n, -0);
+
+export class Decimal {
+  static readonly ROUND_UP = 0 as const;
+  static readonly ROUND_DOWN = 1 as const;
+  static readonly ROUND_CEIL = 2 as const;
+  static readonly ROUND_FLOOR = 3 as const;
+  static readonly ROUND_HALF_UP = 4 as const;
+  static readonly ROUND_HALF_DOWN = 5 as const;
+  static readonly ROUND_HALF_EVEN = 6 as const;
+  static readonly ROUND_HALF_CEIL = 7 as const;
+  static readonly ROUND_HALF_FLOOR = 8 as const;
+
+  /** @internal The scaled integer (when `big` is undefined). */
+  n: number;
+  /** @internal The number of decimals of `n`. */
+  k: number;
+  /** @internal The value as decimal.js holds it, when it is not a scaled safe integer. */
+  big: Js | undefined;
+  /** @internal decimal.js's copy of a scaled value, made when an operation needs it. */
+  private twin: Js | undefined;
+
+  constructor(x: DecimalInput);
+  /** @internal */
+  constructor(x: number, k: number, big?: Js);
+  constructor(x: DecimalInput, k?: number, big?: Js) {
+    this.twin = undefined;
+    if (k !== undefined) {
+      this.n = x as number;
+      this.k = k;
+      this.big = big;
+      return;
+    }
+    this.n = 0;
+    this.k = 0;
+    this.big = undefined;
+    if (x instanceof Decimal) {
+      this.n = x.n;
+      this.k = x.k;
+      this.big = x.big;
+    } else if (typeof x === 'number' && Number.isSafeInteger(x)) {
+      this.n = x;
+    } else {
+      const text = typeof x === 'number' ? String(x) : x;
+      if (typeof text !== 'string' || !parsePlain(this, text)) this.setFromJs(new Js(x as string | number));
+    }
+  }
+
+  /** @internal */
+  setFromJs(j: Js): void {
+    if (!scaledFromJs(this, j)) {
+      this.big = j;
+      this.n = 0;
+      this.k = 0;
+    }
+  }
+
+  /** @internal decimal.js's value of this Decimal. */
+  js(): Js {
+    if (this.big !== undefined) return this.big;
+    if (this.twin === undefined) this.twin = new Js(this.valueOf());
+    return this.twin;
+  }
+
+  // ---------------------------------------------------------------- arithmetic
+
+  plus(y: DecimalInput): Decimal {
+    const o = y instanceof Decimal ? y : new Decimal(y);
+    if (this.big === undefined && o.big === undefined) {
+      let a = this.n, b = o.n, k = this.k;
+      if (k < o.k) { a *= POW10[o.k - k]!; k = o.k; }
+      else if (k > o.k) b *= POW10[k - o.k]!;
+      const r = a + b;
+      if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k);
+    }
+    return fromJs(this.js().plus(o.js()));
+  }
+
+  minus(y: DecimalInput): Decimal {
+    const o = y instanceof Decimal ? y : new Decimal(y);
+    if (this.big === undefined && o.big === undefined) {
+      let a = this.n, b = o.n, k = this.k;
+      if (k < o.k) { a *= POW10[o.k - k]!; k = o.k; }
+      else if (k > o.k) b *= POW10[k - o.k]!;
+      const r = a - b;
+      if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k);
+    }
+    return fromJs(this.js().minus(o.js()));
+  }
+
+  times(y: DecimalInput): Decimal {
+    const o = y instanceof Decimal ? y : new Decimal(y);
+    if (this.big === undefined && o.big === undefined) {
+      const r = this.n * o.n;
+      let k = this.k + o.k;
+      if (Number.isSafeInteger(r)) {
+        if (k <= MAX_SCALE) return new Decimal(r, k);
+        let m = r;
+        while (k > MAX_SCALE && m % 10 === 0 && m !== 0) { m /= 10; k--; }
+        if (k <= MAX_SCALE) return new Decimal(m, k);
+      }
+    }
+    return fromJs(this.js().times(o.js()));
+  }
+
+  div(y: DecimalInput): Decimal {
+    const o = y instanceof Decimal ? y : new Decimal(y);
+    if (this.big === undefined && o.big === undefined && o.n !== 0) {
+      // Only a quotient that is a whole number of the pair's unit: anything else goes to decimal.js.
+      const f = TENS_OVER.get(Math.abs(o.n));
+      if (f !== undefined) {
+        // The divisor divides a power of ten (2, 4, 5, 8, 10, 20, 25, 100, …): x / y = x × (10^m / |y|) / 10^m, exact.
+        const r = this.n * f[0];
+        const k = this.k + f[1] - o.k;
+        if (Number.isSafeInteger(r) && k >= 0 && k <= MAX_SCALE) return new Decimal(o.n < 0 ? -r : r, k);
+      }
+      if (this.n % o.n === 0) {
+        const q = this.n / o.n; // exact: the remainder (exact for doubles) is zero
+        const k = this.k - o.k;
+        if (k >= 0) return new Decimal(q, k);
+        const m = q * POW10[-k]!;
+        if (Number.isSafeInteger(m)) return new Decimal(m, 0);
+      }
+    }
+    return fromJs(this.js().div(o.js()));
+  }
+
+  dividedBy(y: DecimalInput): Decimal {
+    return this.div(y);
+  }
+
+  negated(): Decimal {
+    return this.big === undefined ? new Decimal(-this.n, this.k) : fromJs(this.big.negated());
+  }
+
+  abs(): Decimal {
+    return this.big === undefined ? new Decimal(Math.abs(this.n), this.k) : fromJs(this.big.abs());
+  }
+
+  // ---------------------------------------------------------------- rounding
+
+  /** Round to `dp` decimals (mode `rm`, half-up by default); without `dp`, the value itself. */
+  toDecimalPlaces(dp?: number, rm: Rounding = HALF_UP): Decimal {
+    if (dp === undefined) return this;
+    if (this.big === undefined && Number.isInteger(dp) && dp >= 0) {
+      if (this.k <= dp) return this;
+      return new Decimal(roundScaled(this.n, this.k - dp, rm), dp);
+    }
+    return fromJs(this.js().toDecimalPlaces(dp, rm));
+  }
+
+  toDP(dp?: number, rm: Rounding = HALF_UP): Decimal {
+    return this.toDecimalPlaces(dp, rm);
+  }
+
+  floor(): Decimal {
+    return this.toDecimalPlaces(0, 3);
+  }
+
+  ceil(): Decimal {
+    return this.toDecimalPlaces(0, 2);
+  }
+
+  round(): Decimal {
+    return this.toDecimalPlaces(0, HALF_UP);
+  }
+
+  // ---------------------------------------------------------------- comparison
+
+  comparedTo(y: DecimalInput): number {
+    const o = y instanceof Decimal ? y : new Decimal(y);
+    if (this.big === undefined && o.big === undefined) {
+      let a = this.n, b = o.n;
+      if (this.k < o.k) a *= POW10[o.k - this.k]!;
+      else if (this.k > o.k) b *= POW10[this.k - o.k]!;
+      if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a > b ? 1 : a < b ? -1 : 0;
+    }
+    return this.js().comparedTo(o.js());
+  }
+
+  cmp(y: DecimalInput): number {
+    return this.comparedTo(y);
+  }
+
+  equals(y: DecimalInput): boolean {
+    return this.comparedTo(y) === 0;
+  }
+
+  eq(y: DecimalInput): boolean {
+    return this.comparedTo(y) === 0;
+  }
+
+  greaterThan(y: DecimalInput): boolean {
+    return this.comparedTo(y) > 0;
+  }
+
+  gt(y: DecimalInput): boolean {
+    return this.comparedTo(y) > 0;
+  }
+
+  greaterThanOrEqualTo(y: DecimalInput): boolean {
+    return this.comparedTo(y) >= 0;
+  }
+
+  gte(y: DecimalInput): boolean {
+    return this.comparedTo(y) >= 0;
+  }
+
+  lessThan(y: DecimalInput): boolean {
+    return this.comparedTo(y) < 0;
+  }
+
+  lt(y: DecimalInput): boolean {
+    return this.comparedTo(y) < 0;
+  }
+
+  lessThanOrEqualTo(y: DecimalInput): boolean {
+    return this.comparedTo(y) <= 0;
+  }
+
+  lte(y: DecimalInput): boolean {
+    return this.comparedTo(y) <= 0;
+  }
+
+  // ---------------------------------------------------------------- predicates
+
+  isZero(): boolean {
+    return this.big === undefined ? this.n === 0 : this.big.isZero();
+  }
+
+  isNegative(): boolean {
+    return this.big === undefined ? isNeg(this.n) : this.big.isNegative();
+  }
+
+  isNeg(): boolean {
+    return this.isNegative();
+  }
+
+  isPositive(): boolean {
+    return this.big === undefined ? !isNeg(this.n) : this.big.isPositive();
+  }
+
+  isPos(): boolean {
+    return this.isPositive();
+  }
+
+  isInteger(): boolean {
+    return this.big === undefined ? this.k === 0 || this.n % POW10[this.k]! === 0 : this.big.isInteger();
+  }
+
+  isInt(): boolean {
+    return this.isInteger();
+  }
+
+  isFinite(): boolean {
+    return this.big === undefined ? true : this.big.isFinite();
+  }
+
+  isNaN(): boolean {
+    return this.big === undefined ? false : this.big.isNaN();
+  }
+
+  // ---------------------------------------------------------------- conversion
+
+  /** Normal notation within decimal.js's limits (exponent below -30 or from 40 up: exponential), "-" only on a non-zero value. */
+  toString(): string {
+    if (this.big !== undefined) return this.big.toString();
+    const s = plainString(Math.abs(this.n), this.k);
+    return this.n < 0 ? `-${s}` : s;
+  }
+
+  /** As toString, but a negative zero keeps its sign ("-0"), as decimal.js's valueOf and toJSON do. */
+  valueOf(): string {
+    if (this.big !== undefined) return this.big.valueOf();
+    const s = plainString(Math.abs(this.n), this.k);
+    return isNeg(this.n) ? `-${s}` : s;
+  }
+
+  toJSON(): string {
+    return this.valueOf();
+  }
+
+  /** Exactly `dp` decimals (rounded with `rm`, half-up by default); without `dp`, normal notation. */
+  toFixed(dp?: number, rm: Rounding = HALF_UP): string {
+    if (this.big !== undefined || (dp !== undefined && !(Number.isInteger(dp) && dp >= 0))) return this.js().toFixed(dp as number, rm);
+    const neg = this.n < 0; // a zero is written without its sign, as decimal.js does
+    if (dp === undefined) return (neg ? '-' : '') + plainString(Math.abs(this.n), this.k);
+    const m = this.k <= dp ? Math.abs(this.n) : Math.abs(roundScaled(this.n, this.k - dp, rm));
+    const k = Math.min(this.k, dp);
+    return (neg ? '-' : '') + fixedString(m, k, dp);
+  }
+
+  toNumber(): number {
+    return Number(this.valueOf());
+  }
+
+  static max(...xs: DecimalInput[]): Decimal {
+    return maxOrMin(xs, -1);
+  }
+
+  static min(...xs: DecimalInput[]): Decimal {
+    return maxOrMin(xs, 1);
+  }
+}
+
+/** decimal.js's maxOrMin: on a tie, max takes the later value over a negative one, min over a positive one. */
+function maxOrMin(xs: readonly DecimalInput[], n: -1 | 1): Decimal {
+  let x = new Decimal(xs[0]!);
+  for (let i = 1; i < xs.length; i++) {
+    const y = new Decimal(xs[i]!);
+    if (y.isNaN()) return y;
+    const k = x.comparedTo(y);
+    if (k === n || (k === 0 && (n === -1 ? x.isNegative() : x.isPositive()))) x = y;
+  }
+  return x;
+}
+
+/** A decimal.js result as a Decimal (a scaled integer when it is one). */
+function fromJs(j: Js): Decimal {
+  const d = new Decimal(0, 0);
+  d.setFromJs(j);
+  return d;
+}
+
+/**
+ * `|n| / 10^shift` rounded to an integer by `rm`, with n's sign (a result of
+ * zero keeps the sign of n, as decimal.js's does). Integer division done
+ * exactly: the float quotient is only a first guess, corrected by the remainder.
+ */
+function roundScaled(n: number, shift: number, rm: Rounding): number {
+  const neg = isNeg(n);
+  const a = Math.abs(n);
+  if (shift >= POW10.length) {
+    // |n| < 2^53 < 10^16 ≤ 10^shift / 2 for shift ≥ 17: the quotient is 0 and the remainder under a half.
+    const up = a !== 0 && (rm === 0 || (rm === 2 && !neg) || (rm === 3 && neg));
+    const q = up ? 1 : 0;
+    return neg ? -q : q;
+  }
+  const f = POW10[shift]!;
+  const r = a % f; // exact for doubles
+  let q = (a - r) / f; // exact: a whole number
+  let up = false;
+  if (r !== 0) {
+    switch (rm) {
+      case 0: up = true; break; // UP (away from zero)
+      case 1: break; // DOWN
+      case 2: up = !neg; break; // CEIL
+      case 3: up = neg; break; // FLOOR
+      case 4: up = 2 * r >= f; break; // HALF_UP
+      case 5: up = 2 * r > f; break; // HALF_DOWN
+      case 6: up = 2 * r > f || (2 * r === f && q % 2 === 1); break; // HALF_EVEN
+      case 7: up = 2 * r > f || (2 * r === f && !neg); break; // HALF_CEIL
+      case 8: up = 2 * r > f || (2 * r === f && neg); break; // HALF_FLOOR
+    }
+  }
+  if (up) q++;
+  return neg ? -q : q;
+}
+
+/** The digits of a non-negative `m / 10^k`, trailing decimal zeros trimmed. */
+function plainString(m: number, k: number): string {
+  const a = Math.abs(m);
+  if (k === 0) return String(a);
+  let digits = String(a);
+  let kk = k;
+  while (kk > 0 && digits.length > 1 && digits.endsWith('0')) { digits = digits.slice(0, -1); kk--; }
+  if (a === 0) return '0';
+  if (kk === 0) return digits;
+  if (digits.length <= kk) return `0.${'0'.repeat(kk - digits.length)}${digits}`;
+  return `${digits.slice(0, digits.length - kk)}.${digits.slice(digits.length - kk)}`;
+}
+
+/** A non-negative `m / 10^k` with exactly `dp` decimals (k ≤ dp). */
+function fixedString(m: number, k: number, dp: number): string {
+  let digits = String(m);
+  if (dp === 0) return digits;
+  if (digits.length <= k) digits = '0'.repeat(k - digits.length + 1) + digits;
+  const int = digits.slice(0, digits.length - k);
+  const frac = digits.slice(digits.length - k) + '0'.repeat(dp - k);
+  return `${int}.${frac}`;
+}
+
+/**
+ * Read a plain decimal (`-1234.56`, `+7`, `.5`, `5.`) of at most 15
+ * significant digits straight into `d`. Returns false for anything else
+ * (exponents, more digits, text decimal.js rejects): decimal.js reads those.
+ */
+function parsePlain(d: Decimal, s: string): boolean {
+  const len = s.length;
+  if (len === 0 || len > 40) return false;
+  let i = 0;
+  let neg = false;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 /* - */) { neg = true; i = 1; }
+  else if (c0 === 43 /* + */) i = 1;
+  let n = 0, k = 0, digits = 0, sig = 0, dot = false;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (dot) return false;
+      dot = true;
+      continue;
+    }
+    if (c < 48 || c > 57) return false;
+    digits++;
+    n = n * 10 + (c - 48);
+    if (n !== 0) sig++;
+    if (dot) k++;
+  }
+  if (digits === 0 || sig > 15 || k > MAX_SCALE) return false;
+  d.n = neg ? -n : n;
+  d.k = k;
+  return true;
+}
+
+/** decimal.js's value as `n / 10^k` in `d`, if it is one with |n| < 2^53 and k ≤ 20. */
+function scaledFromJs(d: Decimal, j: Js): boolean {
+  const w = j.d;
+  if (!w) return false; // NaN, ±Infinity
+  if (w.length === 1 && w[0] === 0) {
+    d.n = j.s < 0 ? -0 : 0;
+    d.k = 0;
+    d.big = undefined;
+    return true;
+  }
+  // decimal.js: base-1e7 words, the first holding the units of 1e7^floor(e/7).
+  const intWords = Math.floor(j.e / 7) + 1;
+  let k = 7 * (w.length - intWords);
+  if (w.length > 3) return false; // more than 21 digits: not a safe integer
+  let n = 0;
+  for (const x of w) n = n * 1e7 + x;
+  if (!Number.isSafeInteger(n)) return false;
+  if (k < 0) {
+    if (-k >= POW10.length) return false;
+    n *= POW10[-k]!;
+    k = 0;
+    if (!Number.isSafeInteger(n)) return false;
+  }
+  while (k > 0 && n % 10 === 0) { n /= 10; k--; }
+  if (k > MAX_SCALE) return false;
+  d.n = j.s < 0 ? -n : n;
+  d.k = k;
+  d.big = undefined;
+  return true;
+}
 
 export const ZERO: Decimal = new Decimal(0);
 export const ONE: Decimal = new Decimal(1);

@@ -1,15 +1,14 @@
-import { Decimal as DecimalBase } from 'decimal.js';
-import { Decimal } from './decimal.js';
+import { Decimal, type Rounding } from './decimal.js';
 
 /** Rounding modes a rule file may name. */
 export type RoundingMode = 'half_up' | 'half_even' | 'down' | 'up';
 export type RoundingUnit = 'cents' | 'dollars';
 
-const MODES: Record<RoundingMode, DecimalBase.Rounding> = {
-  half_up: DecimalBase.ROUND_HALF_UP,
-  half_even: DecimalBase.ROUND_HALF_EVEN,
-  down: DecimalBase.ROUND_DOWN,
-  up: DecimalBase.ROUND_UP,
+const MODES: Record<RoundingMode, Rounding> = {
+  half_up: Decimal.ROUND_HALF_UP,
+  half_even: Decimal.ROUND_HALF_EVEN,
+  down: Decimal.ROUND_DOWN,
+  up: Decimal.ROUND_UP,
 };
 
 /** Round to the cent, half-up unless the jurisdiction says otherwise. */

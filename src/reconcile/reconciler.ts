@@ -196,14 +196,20 @@ export class Reconciler {
   }
 
   private totals(): ItemTotal[] {
+    // One pass over the expected rows, a running total per item the register's keys name.
+    const byItem = new Map<string, Tally>();
+    for (const key of this.registerTotals.keys()) for (const p of itemsOfKey(key)) if (!byItem.has(p)) byItem.set(p, new Tally());
+    const items = [...byItem];
+    for (const r of this.expected) {
+      for (const [p, t] of items) {
+        const v = r.values.get(p);
+        if (v) t.add(v);
+      }
+    }
     const out: ItemTotal[] = [];
     for (const [key, register] of this.registerTotals) {
-      const parts = itemsOfKey(key);
       const sum = new Tally();
-      for (const r of this.expected) for (const p of parts) {
-        const v = r.values.get(p);
-        if (v) sum.add(v);
-      }
+      for (const p of itemsOfKey(key)) sum.addTally(byItem.get(p)!);
       const expected = sum.value;
       const reg = register.value;
       out.push({ item: key, expected, register: reg, difference: reg.minus(expected) });

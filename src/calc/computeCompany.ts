@@ -1,14 +1,14 @@
 import { workweekStart, yearOf, type CivilDate } from '../dates/index.js';
 import { InputError } from '../model/problems.js';
-import { DEDUCTION_KINDS, PERIODS_PER_YEAR, type Company, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
+import { DEDUCTION_KINDS, PAY_FREQUENCIES, PERIODS_PER_YEAR, type PayFrequency, type Company, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
 import { Decimal, ZERO, formatMoney } from '../money/index.js';
 import type { RuleBook } from '../rules/index.js';
 import { describeOvertimeRule } from './describeRule.js';
 export { describeTaxRule } from './describeRule.js';
-import { boundAt, type BoundOvertime } from './boundRules.js';
+import { boundAt, type BoundJurisdiction, type BoundOvertime } from './boundRules.js';
 import { DEDUCTION_COLUMNS, planColumns, unknownYtdItems, type ColumnPlan } from './columns.js';
 import { jurisdictionsFor } from './jurisdictions.js';
-import type { TraceLine } from './methods/types.js';
+import type { TaxInput, TraceLine } from './methods/types.js';
 import { deductionsOn } from './pay/deductions.js';
 import { applyTaxes } from './taxesForPayslip.js';
 import { employeeVersionOn } from './pay/employeeVersion.js';
@@ -59,10 +59,16 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
     if (l) l.push(p);
     else byDate.set(p.pay_date, [p]);
   }
+  // Per employee, the pay frequencies its versions use (a bit each): most employees are not paid on most
+  // pay dates (another frequency's), and are passed over without looking up their version.
+  const freqBit = (f: PayFrequency) => 1 << PAY_FREQUENCIES.indexOf(f);
+  const idVersions = ids.map((id) => company.employees.get(id));
+  const idFreqs = Uint8Array.from(idVersions, (vs) => (vs ?? []).reduce((m, v) => m | freqBit(v.pay_frequency), 0));
   for (const [payDate, periods] of byDate) {
-    for (const id of ids) {
-      const versions = company.employees.get(id);
-      if (!versions) continue;
+    const dateFreqs = periods.reduce((m, p) => m | freqBit(p.pay_frequency), 0);
+    for (let i = 0; i < ids.length; i++) {
+      if ((idFreqs[i]! & dateFreqs) === 0) continue;
+      const versions = idVersions[i]!;
       const emp = employeeVersionOn(versions, payDate);
       const period = periods.find((p) => p.pay_frequency === emp.pay_frequency);
       if (!period) continue;
@@ -102,6 +108,18 @@ function ytdFor(company: Company, ytd: Map<string, YtdState>, id: string, payDat
   return st;
 }
 
+/** The jurisdictions' bound components on a date, one array per (jurisdiction list, date): payslips share it. */
+const boundLists = new WeakMap<RuleBook, WeakMap<readonly string[], Map<CivilDate, readonly BoundJurisdiction[]>>>();
+function boundAll(book: RuleBook, jurisdictions: readonly string[], date: CivilDate): readonly BoundJurisdiction[] {
+  let byList = boundLists.get(book);
+  if (!byList) boundLists.set(book, (byList = new WeakMap()));
+  let byDate = byList.get(jurisdictions);
+  if (!byDate) byList.set(jurisdictions, (byDate = new Map()));
+  let out = byDate.get(date);
+  if (!out) byDate.set(date, (out = jurisdictions.map((j) => boundAt(book, j, date))));
+  return out;
+}
+
 function computeOne(
   company: Company,
   book: RuleBook,
@@ -122,7 +140,7 @@ function computeOne(
   const trace: PayslipTrace | undefined = tracing ? { inputs: [], items: [] } : undefined;
   const values = new Map<string, Decimal>();
   const jurisdictions = jurisdictionsFor(book, emp, payDate);
-  const bound = jurisdictions.map((j) => boundAt(book, j, payDate));
+  const bound = boundAll(book, jurisdictions, payDate);
   let overtime: BoundOvertime | undefined;
   for (const b of bound) if (b.overtime && (!b.overtime.workStates || b.overtime.workStates.includes(emp.work_state ?? ''))) overtime = b.overtime;
 
@@ -214,7 +232,8 @@ function computeOne(
   // Taxes.
   const st = ytdFor(company, ytdStates, id, payDate);
   const ytd = (item: string) => st.items.get(item) ?? ZERO;
-  const base = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, supplemental, ytd, trace: tracing };
+  // One literal with every field, so each payslip's input has the same shape (the methods' hot reads stay fast).
+  const base: TaxInput = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, wages: gross, supplemental, ytd, componentId: '', trace: tracing };
   const employeeTaxes = applyTaxes(bound, base, ded, values, trace);
   const net = gross.minus(deductionsTotal).minus(employeeTaxes);
   values.set('net_pay', net);

@@ -6,10 +6,11 @@ import { describeTaxRule } from './describeRule.js';
 import type { TaxInput } from './methods/types.js';
 import type { PayslipTrace } from './payslipTrace.js';
 
-/** Everything of a TaxInput but what differs per component. */
-export type PayslipTaxBase = Omit<TaxInput, 'wages' | 'componentId'>;
+/** A payslip's TaxInput; `wages` and `componentId` are set here for each component in turn. */
+export type PayslipTaxBase = TaxInput;
 
 const validated = new WeakMap<Employee, Set<string>>();
+const fieldsCheckedFor = new WeakMap<Employee, readonly BoundJurisdiction[]>();
 
 /** A method's jurisdiction-prefixed employee fields, checked once per employee version. */
 function checkEmployeeFields(t: BoundTax, emp: Employee): void {
@@ -37,15 +38,17 @@ export function applyTaxes(
   trace: PayslipTrace | undefined,
 ): Decimal {
   const emp = base.employee;
+  // Employee fields are checked the first time an employee version meets a list of components.
+  const check = fieldsCheckedFor.get(emp) !== bound;
   let employeeTaxes = ZERO;
   // One input object per payslip, its wages and component filled in per tax (no per-tax copy on the hot path).
-  const input: TaxInput = { ...base, wages: base.gross, componentId: '' };
+  const input = base;
   // Components with the same wage definition share one base (Social Security and Medicare, both shares).
   const wagesFor = new Map<string, Decimal>();
   for (const b of bound) {
     for (const t of b.taxes) {
       if (t.workStates && !t.workStates.includes(emp.work_state ?? '')) continue;
-      checkEmployeeFields(t, emp);
+      if (check) checkEmployeeFields(t, emp);
       let wages = wagesFor.get(t.wagesKey);
       if (wages === undefined) {
         wages = base.gross;
@@ -72,5 +75,6 @@ export function applyTaxes(
       }
     }
   }
+  if (check) fieldsCheckedFor.set(emp, bound);
   return employeeTaxes;
 }

@@ -117,7 +117,8 @@ export class Decimal {
       else if (k > o.k) b *= POW10[k - o.k]!;
       const r = a + b;
       if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k);
-    }
+    } else if (o.big === undefined && o.n === 0 && withinPrecision(this.big!)) return this; // x + 0 = x, as decimal.js gives it
+    else if (this.big === undefined && this.n === 0 && withinPrecision(o.big!)) return o;
     return fromJs(this.js().plus(o.js()));
   }
 
@@ -129,7 +130,8 @@ export class Decimal {
       else if (k > o.k) b *= POW10[k - o.k]!;
       const r = a - b;
       if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k);
-    }
+    } else if (o.big === undefined && o.n === 0 && withinPrecision(this.big!)) return this; // x − 0 = x
+    else if (this.big === undefined && this.n === 0 && withinPrecision(o.big!)) return fromJs(o.big!.negated()); // 0 − y = −y
     return fromJs(this.js().minus(o.js()));
   }
 
@@ -219,7 +221,8 @@ export class Decimal {
       if (this.k < o.k) a *= POW10[o.k - this.k]!;
       else if (this.k > o.k) b *= POW10[this.k - o.k]!;
       if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a > b ? 1 : a < b ? -1 : 0;
-    }
+    } else if (o.big === undefined && o.n === 0 && !this.big!.isNaN()) return this.big!.s; // a non-zero value against zero: its sign
+    else if (this.big === undefined && this.n === 0 && !o.big!.isNaN()) return -o.big!.s;
     return this.js().comparedTo(o.js());
   }
 
@@ -360,6 +363,23 @@ function maxOrMin(xs: readonly DecimalInput[], n: -1 | 1): Decimal {
   return x;
 }
 
+/**
+ * Whether decimal.js would leave `j` as it is when an operation rounds it to
+ * the 40 significant digits of the configuration (true of every result of an
+ * operation; a value read from long text may have more digits).
+ */
+function withinPrecision(j: Js): boolean {
+  const w = j.d;
+  if (!w) return false; // NaN, ±Infinity: decimal.js's own rules
+  if (w.length <= 5) return true; // at most 35 digits
+  const first = w[0]!;
+  const lead = first >= 1e6 ? 7 : first >= 1e5 ? 6 : first >= 1e4 ? 5 : first >= 1e3 ? 4 : first >= 100 ? 3 : first >= 10 ? 2 : 1;
+  let last = w[w.length - 1]!;
+  let trailing = 0;
+  while (last !== 0 && last % 10 === 0) { last /= 10; trailing++; }
+  return lead + 7 * (w.length - 1) - trailing <= 40;
+}
+
 /** A decimal.js result as a Decimal (a scaled integer when it is one). */
 function fromJs(j: Js): Decimal {
   const d = new Decimal(0, 0);
@@ -487,6 +507,12 @@ function scaledFromJs(d: Decimal, j: Js): boolean {
   d.k = k;
   d.big = undefined;
   return true;
+}
+
+/** `n / 10^k` for a safe integer `n` and 0 ≤ k ≤ 20 (for readers that have already found the digits). */
+export function scaledDecimal(n: number, k: number): Decimal {
+  if (!Number.isSafeInteger(n) || !Number.isInteger(k) || k < 0 || k > MAX_SCALE) throw new RangeError(`scaledDecimal: ${n} / 10^${k} is not a scaled safe integer`);
+  return new Decimal(n, k);
 }
 
 export const ZERO: Decimal = new Decimal(0);

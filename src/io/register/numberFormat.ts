@@ -1,4 +1,4 @@
-import { Decimal } from '../../money/index.js';
+import { Decimal, scaledDecimal } from '../../money/index.js';
 
 export interface NumberFormat {
   decimal: '.' | ',';
@@ -21,13 +21,31 @@ export function numberExample(f: NumberFormat): string {
  * wrong profile (`1.234,56` as US) is rejected rather than misread.
  */
 export function numberParser(f: NumberFormat): (text: string) => Decimal | undefined {
+  const parse = generalNumberParser(f);
+  // A register repeats most of its amounts ("0.00" in almost half its cells): each distinct text the
+  // fast path does not read is parsed once (Decimals are immutable, so rows can share them).
+  const seen = new Map<string, Decimal | null>();
+  const decimalCode = f.decimal.charCodeAt(0);
+  const thousandsCode = f.thousands === '' ? -1 : f.thousands.charCodeAt(0);
+  return (text: string) => {
+    const fast = plainAmount(text, decimalCode, thousandsCode);
+    if (fast !== undefined) return fast;
+    let d = seen.get(text);
+    if (d === undefined) {
+      d = parse(text) ?? null;
+      if (seen.size >= 20_000) seen.clear(); // bounded: a register of a million rows has hundreds of thousands of distinct amounts
+      seen.set(text, d);
+    }
+    return d ?? undefined;
+  };
+}
+
+/** Every accepted shape, by regular expression (numberParser puts a fast path for the common one in front of it). */
+export function generalNumberParser(f: NumberFormat): (text: string) => Decimal | undefined {
   const dec = esc(f.decimal);
   const grouped = f.thousands === '' ? '' : `|\\d{1,3}(?:${f.thousands === ' ' ? '[ \\u00a0\\u202f]' : esc(f.thousands)}\\d{3})+`;
   const body = new RegExp(`^(?:\\d+${grouped})(?:${dec}\\d*)?$|^${dec}\\d+$`);
   const strip = f.thousands === '' ? undefined : new RegExp(f.thousands === ' ' ? '[ \\u00a0\\u202f]' : esc(f.thousands), 'g');
-  // A register repeats most of its amounts ("0.00" in almost half its cells): each distinct text is
-  // parsed once (Decimals are immutable, so rows can share them).
-  const seen = new Map<string, Decimal | null>();
   const parse = (text: string): Decimal | undefined => {
     let t = text.trim();
     if (t === '') return undefined;
@@ -50,13 +68,49 @@ export function numberParser(f: NumberFormat): (text: string) => Decimal | undef
     const d = new Decimal(t);
     return neg ? d.negated() : d;
   };
-  return (text: string) => {
-    let d = seen.get(text);
-    if (d === undefined) {
-      d = parse(text) ?? null;
-      if (seen.size >= 20_000) seen.clear(); // bounded: a register of a million rows has hundreds of thousands of distinct amounts
-      seen.set(text, d);
+  return parse;
+}
+
+/**
+ * The common shape read without regular expressions: an optional leading
+ * minus, digits (grouped by threes with the thousands separator, or not
+ * grouped), an optional decimal part, nothing else, at most 15 significant
+ * digits. Exactly what the general parser accepts and gives for such text;
+ * undefined for anything else (the general parser decides).
+ */
+function plainAmount(t: string, decimalCode: number, thousandsCode: number): Decimal | undefined {
+  const len = t.length;
+  let i = 0;
+  const neg = len > 0 && t.charCodeAt(0) === 45; /* - */
+  if (neg) i = 1;
+  let n = 0, sig = 0, k = 0;
+  let group = 0; // digits since the last thousands separator (or the start)
+  let grouped = false;
+  const start = i;
+  for (; i < len; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      if (n !== 0) sig++;
+      group++;
+    } else if (c === thousandsCode) {
+      if (grouped ? group !== 3 : group < 1 || group > 3) return undefined;
+      grouped = true;
+      group = 0;
+    } else break;
+  }
+  if (i === start || (grouped && group !== 3)) return undefined;
+  if (i < len) {
+    if (t.charCodeAt(i) !== decimalCode) return undefined;
+    for (i++; i < len; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+      n = n * 10 + (c - 48);
+      if (n !== 0) sig++;
+      k++;
     }
-    return d ?? undefined;
-  };
+  }
+  if (sig > 15 || k > 20) return undefined;
+  const d = scaledDecimal(neg ? -n : n, k);
+  return d;
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateParser, numberParser } from '../../../src/io/register/index.js';
+import { dateParser, generalNumberParser, numberParser, type NumberFormat } from '../../../src/io/register/index.js';
 
 const s = (d: { toFixed(n: number): string } | undefined) => d?.toFixed(2);
 
@@ -18,6 +19,28 @@ describe('numberParser', () => {
     expect(s(p('-1,234.56'))).toBe('-1234.56');
     expect(s(p('1,234.56-'))).toBe('-1234.56');
     expect(s(p('(1,234.56)'))).toBe('-1234.56');
+  });
+
+  it('its fast path for the common shape gives what the general parser gives, for any text', () => {
+    const formats: NumberFormat[] = [
+      { decimal: '.', thousands: ',' }, { decimal: ',', thousands: '.' }, { decimal: ',', thousands: ' ' }, { decimal: '.', thousands: '' }, { decimal: '.', thousands: "'" },
+    ];
+    const text = fc.oneof(
+      fc.stringMatching(/^[-+(]?[0-9]{0,4}([,. '][0-9]{0,4}){0,3}[-)]?$/),
+      fc.array(fc.constantFrom('0', '1', '5', '9', ',', '.', ' ', '-', "'", '\u00a0'), { maxLength: 22 }).map((cs) => cs.join('')),
+      fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.integer({ min: 0, max: 4 }), fc.boolean()).map(([n, k, neg]) => {
+        const s = n.toString().padStart(k + 1, '0');
+        return `${neg ? '-' : ''}${k ? `${s.slice(0, -k)}.${s.slice(-k)}` : s}`;
+      }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...formats), text, (f, t) => {
+        const got = numberParser(f)(t);
+        const want = generalNumberParser(f)(t);
+        expect(got?.valueOf()).toBe(want?.valueOf());
+      }),
+      { numRuns: 20000, seed: 7 },
+    );
   });
 
   it('rejects text and numbers in another format rather than misreading them', () => {

@@ -31,7 +31,11 @@ export class CsvWriter {
   }
 
   write(cells: readonly string[]): void {
-    const line = csvLine(cells);
+    this.writeLine(csvLine(cells));
+  }
+
+  /** A line already made safe and quoted (ending in a line feed). */
+  writeLine(line: string): void {
     this.buf.push(line);
     this.size += line.length;
     if (this.size > 1 << 20) this.flush();

@@ -195,7 +195,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   let heapRetries = 0;
   await Promise.all(
     Array.from({ length: nWorkers }, (_, k) => {
-      const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 2000, reconcile, liabilityItems, command: o.command };
+      const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 250, reconcile, liabilityItems, command: o.command };
       // A worker's live data is small (compact time sheets, register rows by offset), but V8 lets a heap grow
       // far past it before collecting: a limit keeps the garbage, and so the peak memory, down. A share
       // that does need more is run again without the limit.

@@ -8,8 +8,7 @@ import { InputError } from '../model/problems.js';
 import type { Company, Finding, RegisterRow } from '../model/index.js';
 import { Tally, ZERO, type Decimal } from '../money/index.js';
 import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
-import { expectedCells } from '../report/expectedCsv.js';
-import { csvLine } from '../io/writeCsv.js';
+import { expectedLine } from '../report/expectedCsv.js';
 import { RuleError } from '../rules/index.js';
 import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
 import { byId, lowerBound, ownerOf } from './partition.js';
@@ -367,7 +366,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
         dateRows = 0;
       }
       t0 = now();
-      text.push(csvLine(expectedCells(row, columns)));
+      text.push(expectedLine(row, columns));
       dateRows++;
       timings.write! += now() - t0;
       chunk.push(row);

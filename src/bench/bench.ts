@@ -66,7 +66,7 @@ async function once(o: { employees: number; periods: number; seed: number; worke
   const { readFileSync } = await import('node:fs');
   const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { errors: unknown[]; register: { rows: number } };
   const out = join(dir, 'out');
-  const res = await runPipeline({ dir, out, workers: o.workers, reconcile: true, rules: o.rules, failOn: 'never' });
+  const res = await runPipeline({ dir, out, workers: o.workers, reconcile: true, rules: o.rules, failOn: 'never', command: true }); // as `payrecon reconcile` runs it
   const peak = mb();
   const floor = o.floor ? await measureFloor(dir) : null;
   const inputRows = Object.values(res.rowsRead).reduce((s, n) => s + n, 0);

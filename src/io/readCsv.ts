@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
-import { Fallback, recordFields, scanCsv } from './csvScan.js';
+import { Fallback, fieldText, recordFields, scanCsv } from './csvScan.js';
 import type { InputProblem } from './problems.js';
 
 export interface ReadCsvOptions<S extends z.ZodType> {
@@ -108,6 +108,8 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
       scanCsv(file, (r) => {
         delivered++;
         info.lines = r.line;
+        // Another worker's row: only its key cell is read (as handle would read it), not the whole record.
+        if (keepAt !== undefined && header.length !== 0 && !opts.keep!.test(fieldText(r, keepAt).trim())) return;
         if (handle(recordFields(r), info)) throw STOP;
       });
       finished = true;

@@ -8,13 +8,14 @@ import { InputError } from '../model/problems.js';
 import type { Company, Finding, RegisterRow } from '../model/index.js';
 import { Tally, ZERO, type Decimal } from '../money/index.js';
 import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
-import { expectedLine } from '../report/expectedCsv.js';
+import { ExpectedCsvBuffer } from '../report/expectedCsv.js';
 import { RuleError } from '../rules/index.js';
 import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
 import { byId, lowerBound, ownerOf } from './partition.js';
 import { RegisterRecords } from '../io/register/registerRecords.js';
 import { employeeFacts, periodLookup, ruleLookup } from '../reconcile/companyFacts.js';
 import { planColumns } from '../calc/columns.js';
+import { itemsOfKey } from '../model/registerProfile.js';
 
 export interface WorkerJob {
   dir: string;
@@ -278,7 +279,8 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       if (f.row) blockIds.add(f.row.employee_id);
       else if (f.reject?.employee_id) blockIds.add(f.reject.employee_id);
     }
-    const rec = new Reconciler({ expected, employees: employeeFacts(company, blockIds), tolerance: company.settings.tolerance, ruleFor, periodOf, ...(alternatives ? { alternatives } : {}) });
+    // Command mode sums every item of every row per pay date already (dateTotals, regDateTotals): the item totals come from those.
+    const rec = new Reconciler({ expected, employees: employeeFacts(company, blockIds), tolerance: company.settings.tolerance, ruleFor, periodOf, ...(alternatives ? { alternatives } : {}), itemTotals: !job.command });
     rec.declareItems(items);
     const rowOf: number[] = []; // register line of each finding emitted while feeding
     const seen = () => (rec as unknown as { findings: Finding[] }).findings.length;
@@ -332,15 +334,14 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     const gen = computePayslips(company, book, {}, stats);
     let chunk: ExpectedRow[] = [];
     let chunkKey = '';
-    let text: string[] = [];
+    const text = new ExpectedCsvBuffer(columns);
     let curDate = '', dateBytes = 0, dateRows = 0;
     const flush = () => {
       if (chunk.length === 0) return;
       let t0 = now();
-      const s = text.join('');
-      writeSync(out, s);
-      dateBytes += Buffer.byteLength(s);
-      text = [];
+      const bytes = text.take();
+      writeSync(out, bytes);
+      dateBytes += bytes.length;
       timings.write! += now() - t0;
       t0 = now();
       for (const r of chunk) addTotals(dateTotals, r.pay_date, r.values, liabilityItems);
@@ -366,7 +367,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
         dateRows = 0;
       }
       t0 = now();
-      text.push(expectedLine(row, columns));
+      text.add(row);
       dateRows++;
       timings.write! += now() - t0;
       chunk.push(row);
@@ -380,6 +381,21 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       for (const k of rest) reconcileChunk(k, []);
     }
     timings.reconcile! += now() - t1;
+    if (job.reconcile && job.command) {
+      // Per item, over the pay dates: the expected side sums the parts of the register's key.
+      const over = (m: Map<string, Map<string, Tally>>, item: string, into: Tally) => {
+        for (const t of m.values()) {
+          const x = t.get(item);
+          if (x) into.addTally(x);
+        }
+      };
+      for (const key of totals.keys()) {
+        const e = new Tally(), r = new Tally();
+        for (const p of itemsOfKey(key)) over(dateTotals, p, e);
+        over(regDateTotals, key, r);
+        totals.set(key, { expected: e.value, register: r.value });
+      }
+    }
   } catch (e) {
     if (e instanceof RuleError) throw new InputError([{ file: 'rules', message: e.message }]);
     throw e;

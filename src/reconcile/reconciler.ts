@@ -73,7 +73,7 @@ export class Reconciler {
   row(reg: RegisterRow): void {
     const acc = this.accounting.register;
     acc.read++;
-    for (const [k, v] of reg.values) {
+    if (this.opts.itemTotals !== false) for (const [k, v] of reg.values) {
       let t = this.registerTotals.get(k);
       if (!t) this.registerTotals.set(k, (t = new Tally()));
       t.add(v);
@@ -196,6 +196,7 @@ export class Reconciler {
   }
 
   private totals(): ItemTotal[] {
+    if (this.opts.itemTotals === false) return [];
     // One pass over the expected rows, a running total per item the register's keys name.
     const byItem = new Map<string, Tally>();
     for (const key of this.registerTotals.keys()) for (const p of itemsOfKey(key)) if (!byItem.has(p)) byItem.set(p, new Tally());

@@ -42,6 +42,8 @@ export interface ReconcileOptions {
   alternatives?: (row: ExpectedRow, item: string) => readonly Alternative[];
   /** The pay period of an employee's pay date from the pay calendar, for rows the register gives without one. */
   periodOf?: (employee_id: string, pay_date: CivilDate) => { start: CivilDate; end: CivilDate } | undefined;
+  /** false: leave the per-item totals to the caller, who sums the same rows already (`totals` comes back empty). */
+  itemTotals?: boolean;
 }
 
 /** How every row was accounted for. register.read = matched + unexpected + unknownEmployee + paidAfterTermination + duplicate + rejected. */

@@ -1,5 +1,5 @@
 import type { RegisterRow } from '../model/index.js';
-import { formatMoney, formatQuantity } from '../money/index.js';
+import { centsOf, formatMoney, formatQuantity } from '../money/index.js';
 import { CsvWriter, csvCell, excelSafe } from '../io/writeCsv.js';
 
 const HOURS = new Set(['regular_hours', 'overtime_hours', 'leave_hours', 'doubletime_hours']);
@@ -40,6 +40,90 @@ export function expectedLine(row: RegisterRow, columns: readonly string[]): stri
     if (v !== undefined) line += kind === HOUR ? formatQuantity(v) : formatMoney(v);
   }
   return line + '\n';
+}
+
+/**
+ * Expected-register lines written straight into a byte buffer: exactly the
+ * bytes of `expectedLine` for each row (a property test compares them), with
+ * whole-cent amounts written digit by digit, no string made for them.
+ */
+export class ExpectedCsvBuffer {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private pos = 0;
+  private readonly kinds: Uint8Array;
+
+  constructor(private readonly columns: readonly string[]) {
+    this.kinds = Uint8Array.from(columns, (c) => (KEYS.has(c) ? KEY : HOURS.has(c) ? HOUR : MONEY));
+  }
+
+  get length(): number {
+    return this.pos;
+  }
+
+  add(row: RegisterRow): void {
+    const { columns, kinds } = this;
+    const values = row.values;
+    this.room(columns.length * 24 + 16);
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0) this.buf[this.pos++] = 0x2c; // ,
+      const c = columns[i]!;
+      const kind = kinds[i];
+      if (kind === KEY) {
+        this.text(csvCell(excelSafe((row as unknown as Record<string, string | undefined>)[c] ?? '')));
+        continue;
+      }
+      const v = values.get(c);
+      if (v === undefined) continue;
+      const cents = centsOf(v);
+      if (cents !== undefined) this.cents(cents);
+      else this.text(kind === HOUR ? formatQuantity(v) : formatMoney(v));
+    }
+    this.buf[this.pos++] = 0x0a; // \n
+  }
+
+  /** The bytes written since the last take: a view, valid until the next add. */
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.pos = 0;
+    return out;
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  private text(s: string): void {
+    this.room(s.length * 3 + 24);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  /** formatCents, as bytes: "-" when negative, the whole part, ".", two digits. */
+  private cents(c: number): void {
+    this.room(24);
+    const buf = this.buf;
+    let a = c;
+    if (a < 0) {
+      buf[this.pos++] = 0x2d; // -
+      a = -a;
+    }
+    const r = a % 100;
+    let q = (a - r) / 100;
+    let digits = 1;
+    for (let t = q; t >= 10; t = (t - (t % 10)) / 10) digits++;
+    let at = this.pos + digits;
+    this.pos = at;
+    do {
+      const d = q % 10;
+      buf[--at] = 0x30 + d;
+      q = (q - d) / 10;
+    } while (q > 0);
+    buf[this.pos++] = 0x2e; // .
+    buf[this.pos++] = 0x30 + ((r - (r % 10)) / 10);
+    buf[this.pos++] = 0x30 + (r % 10);
+  }
 }
 
 /** Stream the expected register to a CSV file. */

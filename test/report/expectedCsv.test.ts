@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/io/writeCsv.js';
 import type { RegisterRow } from '../../src/model/index.js';
 import { Decimal } from '../../src/money/index.js';
-import { expectedCells, expectedLine } from '../../src/report/expectedCsv.js';
+import { ExpectedCsvBuffer, expectedCells, expectedLine } from '../../src/report/expectedCsv.js';
 
 const COLUMNS = ['employee_id', 'pay_date', 'period_start', 'period_end', 'regular_hours', 'overtime_hours', 'gross', 'us.fit', 'us.fit.wages', 'net_pay'];
 
@@ -28,8 +28,26 @@ describe('expectedLine', () => {
         });
         const row = { employee_id: id, pay_date: date, ...(start !== undefined ? { period_start: start } : {}), values } as unknown as RegisterRow;
         expect(expectedLine(row, COLUMNS)).toBe(csvLine(expectedCells(row, COLUMNS)));
+        // The byte buffer the workers write with: the same bytes, also after growing and after a take.
+        const b = new ExpectedCsvBuffer(COLUMNS);
+        for (let i = 0; i < 3; i++) b.add(row);
+        expect(b.take().toString('utf8')).toBe(expectedLine(row, COLUMNS).repeat(3));
+        b.add(row);
+        expect(b.take().toString('utf8')).toBe(expectedLine(row, COLUMNS));
       }),
       { numRuns: 3000, seed: 5 },
     );
+  });
+
+  it('grows past its first block without losing or reordering bytes', () => {
+    const b = new ExpectedCsvBuffer(COLUMNS);
+    let want = '';
+    for (let i = 0; i < 5000; i++) {
+      const values = new Map<string, Decimal>([['gross', new Decimal(i).times('1234.5')], ['us.fit', new Decimal(-i).div(3)], ['regular_hours', new Decimal(i % 80)]]);
+      const row = { employee_id: `Ë${'x'.repeat(i % 50)}${i}`, pay_date: '2026-01-09', values } as unknown as RegisterRow;
+      b.add(row);
+      want += expectedLine(row, COLUMNS);
+    }
+    expect(b.take().toString('utf8')).toBe(want);
   });
 });

@@ -108,6 +108,9 @@ function ytdFor(company: Company, ytd: Map<string, YtdState>, id: string, payDat
   return st;
 }
 
+/** A salaried employee version's pay per period (annual salary ÷ periods), divided once. */
+const periodPayOf = new WeakMap<Employee, Decimal>();
+
 /** The jurisdictions' bound components on a date, one array per (jurisdiction list, date): payslips share it. */
 const boundLists = new WeakMap<RuleBook, WeakMap<readonly string[], Map<CivilDate, readonly BoundJurisdiction[]>>>();
 function boundAll(book: RuleBook, jurisdictions: readonly string[], date: CivilDate): readonly BoundJurisdiction[] {
@@ -183,7 +186,8 @@ function computeOne(
       leavePay = p.leavePay;
       payLines.push(...p.lines);
     } else {
-      const periodPay = emp.pay_rate.div(PERIODS_PER_YEAR[emp.pay_frequency]);
+      let periodPay = periodPayOf.get(emp);
+      if (periodPay === undefined) periodPayOf.set(emp, (periodPay = emp.pay_rate.div(PERIODS_PER_YEAR[emp.pay_frequency])));
       const pr = prorateSalary(periodPay, { start: period.period_start, end: period.period_end }, emp.hire_date, emp.termination_date, settings.proration);
       regularPay = pr.amount;
       if (tracing) payLines.push({ label: `Annual salary ÷ ${PERIODS_PER_YEAR[emp.pay_frequency]} periods`, value: periodPay.toDecimalPlaces(6).toString() });
@@ -233,7 +237,7 @@ function computeOne(
   const st = ytdFor(company, ytdStates, id, payDate);
   const ytd = (item: string) => st.items.get(item) ?? ZERO;
   // One literal with every field, so each payslip's input has the same shape (the methods' hot reads stay fast).
-  const base: TaxInput = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, wages: gross, supplemental, ytd, componentId: '', trace: tracing };
+  const base: TaxInput = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, wages: gross, supplemental, ytd, componentId: '', wagesId: '', trace: tracing };
   const employeeTaxes = applyTaxes(bound, base, ded, values, trace);
   const net = gross.minus(deductionsTotal).minus(employeeTaxes);
   values.set('net_pay', net);

@@ -60,6 +60,7 @@ export function applyTaxes(
       }
       input.wages = wages;
       input.componentId = t.id;
+      input.wagesId = t.wagesId;
       const r = t.method.compute(input, t.params, t.prov as never);
       values.set(t.id, r.amount);
       values.set(t.wagesId, r.taxableWages);

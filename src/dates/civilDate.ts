@@ -26,15 +26,33 @@ export function makeDate(year: number, month: number, day: number): CivilDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// A payroll year touches a few hundred distinct dates, each converted over and over (every workweek of
+// every payslip): both directions are remembered (bounded, cleared when full).
+const dayNumbers = new Map<CivilDate, number>();
+const datesByNumber = new Map<number, CivilDate>();
+const MEMO_LIMIT = 100_000;
+
 /** Days since 1970-01-01. */
 export function toDayNumber(date: CivilDate): number {
-  const { year, month, day } = parts(date);
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    const { year, month, day } = parts(date);
+    n = Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+    if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
 }
 
 export function fromDayNumber(n: number): CivilDate {
-  const d = new Date(n * MS_PER_DAY);
-  return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  let date = datesByNumber.get(n);
+  if (date === undefined) {
+    const d = new Date(n * MS_PER_DAY);
+    date = makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    if (datesByNumber.size >= MEMO_LIMIT) datesByNumber.clear();
+    datesByNumber.set(n, date);
+  }
+  return date;
 }
 
 export function addDays(date: CivilDate, days: number): CivilDate {

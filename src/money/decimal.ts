@@ -43,6 +43,9 @@ for (let m = 1; m <= 15; m++) {
   }
 }
 
+/** decimal.js's copies of 0 … 1000 (pay periods, percent, thresholds), made once. decimal.js values are immutable. */
+const SMALL_JS: readonly Js[] = Array.from({ length: 1001 }, (_, i) => new Js(i));
+
 const isNeg = (n: number): boolean => n < 0 || Object.is(n, -0);
 
 export class Decimal {
@@ -103,7 +106,10 @@ export class Decimal {
   /** @internal decimal.js's value of this Decimal. */
   js(): Js {
     if (this.big !== undefined) return this.big;
-    if (this.twin === undefined) this.twin = new Js(this.valueOf());
+    if (this.twin === undefined) {
+      const n = this.n;
+      this.twin = this.k === 0 && n >= 0 && n < SMALL_JS.length && !Object.is(n, -0) ? SMALL_JS[n]! : new Js(this.valueOf());
+    }
     return this.twin;
   }
 

@@ -31,6 +31,8 @@ export interface TaxInput {
   ytd: (item: string) => Decimal;
   /** The component's output id (`us.ss.ee`), for YTD look-ups of its own items. */
   componentId: string;
+  /** `<componentId>.wages`, when the caller has it made already (the bulk computation); methods fall back to building it. */
+  wagesId?: string;
   /** false: skip building the `lines` trace (bulk computation); absent or true: build it. */
   trace?: boolean;
 }

@@ -21,7 +21,7 @@ export interface CappedAmount {
  * wages so far this year); amount rounded per period, and never letting the
  * year's total pass rate × base.
  */
-export function cappedAmount(input: TaxInput, rate: Decimal, wageBase: Decimal, ytdWagesItem = `${input.componentId}.wages`): CappedAmount {
+export function cappedAmount(input: TaxInput, rate: Decimal, wageBase: Decimal, ytdWagesItem = input.wagesId ?? `${input.componentId}.wages`): CappedAmount {
   const ytdTaxable = input.ytd(ytdWagesItem);
   const ytdAmount = input.ytd(input.componentId);
   const room = maxDec(ZERO, wageBase.minus(ytdTaxable));

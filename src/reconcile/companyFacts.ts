@@ -1,29 +1,35 @@
 import { boundAt } from '../calc/boundRules.js';
 import { describeOvertimeRule, describeTaxRule } from '../calc/describeRule.js';
 import type { CivilDate } from '../dates/index.js';
-import type { Company } from '../model/index.js';
+import type { Company, Employee } from '../model/index.js';
 import type { EmployeeFacts, ExpectedRow } from './types.js';
 import type { RuleBook } from '../rules/index.js';
 
 /** What the reconciliation needs from the company and the rule book, shared by `payrecon reconcile` and the worker threads. */
 
-/** What reconciliation needs of each employee; versions in effective_from order, so the latest wins. */
+const factsOfVersions = new WeakMap<readonly Employee[], EmployeeFacts[]>();
+
+/** What reconciliation needs of each employee; versions in effective_from order, so the latest wins. Made once per employee. */
 export function employeeFacts(company: Company, ids?: Iterable<string>): EmployeeFacts[] {
   const out: EmployeeFacts[] = [];
   const list = ids ? [...ids].map((id) => company.employees.get(id)).filter((v) => v !== undefined) : company.employees.values();
   for (const versions of list) {
-    for (const v of versions) {
-      out.push({
-        employee_id: v.employee_id,
-        ...(v.name ? { name: v.name } : {}),
-        ...(v.termination_date ? { termination_date: v.termination_date } : {}),
-        effective_from: v.effective_from ?? v.hire_date,
-        ...(v.fed_w4 ? { fed_w4: v.fed_w4 } : {}),
-        ...(v.fed_step2 !== undefined ? { fed_step2: v.fed_step2 } : {}),
-      });
-    }
+    let facts = factsOfVersions.get(versions);
+    if (!facts) factsOfVersions.set(versions, (facts = versionFacts(versions)));
+    for (const f of facts) out.push(f);
   }
   return out;
+}
+
+function versionFacts(versions: readonly Employee[]): EmployeeFacts[] {
+  return versions.map((v) => ({
+    employee_id: v.employee_id,
+    ...(v.name ? { name: v.name } : {}),
+    ...(v.termination_date ? { termination_date: v.termination_date } : {}),
+    effective_from: v.effective_from ?? v.hire_date,
+    ...(v.fed_w4 ? { fed_w4: v.fed_w4 } : {}),
+    ...(v.fed_step2 !== undefined ? { fed_step2: v.fed_step2 } : {}),
+  }));
 }
 
 /** The pay period of an employee's pay date, from pay_calendar.csv and the employee's latest pay frequency. */

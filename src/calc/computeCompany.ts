@@ -11,6 +11,7 @@ import { jurisdictionsFor } from './jurisdictions.js';
 import type { TaxInput, TraceLine } from './methods/types.js';
 import { deductionsOn } from './pay/deductions.js';
 import { applyTaxes } from './taxesForPayslip.js';
+import { YearToDate, ytdSlots } from './yearToDate.js';
 import { employeeVersionOn } from './pay/employeeVersion.js';
 import { hourlyPay } from './pay/hourlyPay.js';
 import { prorateSalary } from './pay/proration.js';
@@ -38,7 +39,7 @@ export interface ComputeStats {
 
 interface YtdState {
   year: number;
-  items: Map<string, Decimal>;
+  items: YearToDate;
   seeded: Set<number>;
 }
 
@@ -52,6 +53,7 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
   const bad = unknownYtdItems(company, plan);
   if (bad.length) throw new InputError(bad);
   const ytd = new Map<string, YtdState>();
+  const slots = ytdSlots([...plan.ytdItems, 'supplemental']);
   const ids = opts.employee ? [opts.employee] : [...company.employees.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const byDate = new Map<CivilDate, PayPeriod[]>();
   for (const p of company.calendar) {
@@ -72,7 +74,7 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
       const emp = employeeVersionOn(versions, payDate);
       const period = periods.find((p) => p.pay_frequency === emp.pay_frequency);
       if (!period) continue;
-      const slip = computeOne(company, book, plan, emp, period, ytd, opts.traceDate === payDate, stats);
+      const slip = computeOne(company, book, plan, emp, period, ytd, slots, opts.traceDate === payDate, stats);
       if (slip) {
         stats.payslips++;
         yield slip;
@@ -89,18 +91,18 @@ export function computeCompany(company: Company, book: RuleBook, opts: ComputeOp
   return { columns: plan.columns, plan, rows: payslips.map((p) => p.row), payslips, stats };
 }
 
-function ytdFor(company: Company, ytd: Map<string, YtdState>, id: string, payDate: CivilDate): YtdState {
+function ytdFor(company: Company, ytd: Map<string, YtdState>, slots: ReadonlyMap<string, number>, id: string, payDate: CivilDate): YtdState {
   const year = yearOf(payDate);
   let st = ytd.get(id);
   if (!st || st.year !== year) {
-    st = { year, items: new Map(), seeded: new Set() };
+    st = { year, items: new YearToDate(slots), seeded: new Set() };
     ytd.set(id, st);
   }
   const opening = company.ytd.get(id);
   if (opening) {
     opening.forEach((b, i) => {
       if (!st!.seeded.has(i) && yearOf(b.as_of) === year && b.as_of < payDate) {
-        st!.items.set(b.item, (st!.items.get(b.item) ?? ZERO).plus(b.amount));
+        st!.items.add(b.item, b.amount);
         st!.seeded.add(i);
       }
     });
@@ -130,6 +132,7 @@ function computeOne(
   emp: Employee,
   period: PayPeriod,
   ytdStates: Map<string, YtdState>,
+  slots: ReadonlyMap<string, number>,
   tracing: boolean,
   stats: ComputeStats,
 ): Payslip | undefined {
@@ -234,8 +237,8 @@ function computeOne(
   if (trace && dedLines.length) trace.items.push({ item: 'deductions', title: 'Deductions', lines: dedLines });
 
   // Taxes.
-  const st = ytdFor(company, ytdStates, id, payDate);
-  const ytd = (item: string) => st.items.get(item) ?? ZERO;
+  const st = ytdFor(company, ytdStates, slots, id, payDate);
+  const ytd = (item: string) => st.items.get(item);
   // One literal with every field, so each payslip's input has the same shape (the methods' hot reads stay fast).
   const base: TaxInput = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, wages: gross, supplemental, ytd, componentId: '', wagesId: '', trace: tracing };
   const employeeTaxes = applyTaxes(bound, base, ded, values, trace);
@@ -246,9 +249,9 @@ function computeOne(
   // Year to date after this payslip: the items methods read (each tax and its wages) and supplemental wages.
   for (const k of plan.ytdItems) {
     const v = values.get(k);
-    if (v !== undefined && !v.isZero()) st.items.set(k, (st.items.get(k) ?? ZERO).plus(v));
+    if (v !== undefined && !v.isZero()) st.items.add(k, v);
   }
-  if (!supplemental.isZero()) st.items.set('supplemental', ytd('supplemental').plus(supplemental));
+  if (!supplemental.isZero()) st.items.add('supplemental', supplemental);
 
   if (emp.pay_type === 'salaried') for (const h of ['regular_hours', 'leave_hours']) values.delete(h);
   return {

@@ -141,7 +141,7 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
           fsA[n] = i + 1;
           feA[n] = closed;
           qA[n] = 1;
-          for (let x = i + 1; x < closed; x++) {
+          for (let x = i + 1; blank && x < closed; x++) {
             const c = buf[x]!;
             if (c >= 0x80) maybe = true;
             else if (c !== 0x20 && (c < 0x09 || c > 0x0d)) blank = false;
@@ -165,12 +165,15 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
         }
         // Unquoted field.
         let j = i;
+        // (Whether the record is blank matters only until a field shows it is not.)
         while (j < have) {
           const c = buf[j]!;
           if (c === delim || c === LF || c === CR) break;
           if (c === QUOTE) throw new Fallback(records, 'quote inside an unquoted field');
-          if (c >= 0x80) maybe = true;
-          else if (c !== 0x20 && (c < 0x09 || c > 0x0d)) blank = false;
+          if (blank) {
+            if (c >= 0x80) maybe = true;
+            else if (c !== 0x20 && (c < 0x09 || c > 0x0d)) blank = false;
+          }
           j++;
         }
         if (j >= have && !eof) {

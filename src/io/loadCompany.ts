@@ -115,15 +115,21 @@ export async function loadCompany(dir: string, opts: LoadCompanyOptions = {}): P
   if (existsSync(timeFile)) {
     const values = new TimeValues();
     const sheets = new Map<string, TimeSheetBuilder>();
+    let lastId: string | undefined;
+    let lastSheet: TimeSheetBuilder | undefined;
     const tr = await readCsv(timeFile, {
       schema: timeEntryRowSchema,
       fast: fastTimeEntry,
       keep,
       required: ['employee_id', 'date', 'hours'],
       onRow: (row, line) => {
+        // Rows of one employee usually follow each other: the last employee's sheet is at hand.
+        if (row.employee_id === lastId && lastSheet) return lastSheet.add(row);
         if (!known(timeFile, line, row.employee_id)) return;
         let b = sheets.get(row.employee_id);
         if (!b) sheets.set(row.employee_id, (b = new TimeSheetBuilder(row.employee_id, values)));
+        lastId = row.employee_id;
+        lastSheet = b;
         b.add(row);
       },
     });

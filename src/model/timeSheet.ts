@@ -87,29 +87,44 @@ export class TimeValues {
   readonly codes: Array<TimeEntry['code']> = [undefined];
   /** Index 0: no rate given. */
   readonly rates: Array<Decimal | undefined> = [undefined];
-  private readonly index = new Map<string, number>();
+  private readonly dateIndex = new Map<string, number>();
+  private readonly codeIndex = new Map<string, number>();
+  // Hours and rates: by the Decimal itself first (a reader hands out one Decimal per distinct text), then by value.
+  private readonly hourObjects = new Map<Decimal, number>();
+  private readonly hourIndex = new Map<string, number>();
+  private readonly rateObjects = new Map<Decimal, number>();
+  private readonly rateIndex = new Map<string, number>();
 
-  private at<T>(table: T[], key: string, value: T): number {
-    let i = this.index.get(key);
+  private static at<T>(table: T[], index: Map<string, number>, key: string, value: T): number {
+    let i = index.get(key);
     if (i === undefined) {
       i = table.length;
       table.push(value);
-      this.index.set(key, i);
+      index.set(key, i);
+    }
+    return i;
+  }
+
+  private static byValue(table: Array<Decimal | undefined>, objects: Map<Decimal, number>, index: Map<string, number>, x: Decimal): number {
+    let i = objects.get(x);
+    if (i === undefined) {
+      i = TimeValues.at(table, index, x.toString(), x);
+      if (objects.size < 10_000) objects.set(x, i);
     }
     return i;
   }
 
   date(d: CivilDate): number {
-    return this.at(this.dates, `d${d}`, d);
+    return TimeValues.at(this.dates, this.dateIndex, d, d);
   }
   hour(h: Decimal): number {
-    return this.at(this.hours, `h${h.toString()}`, h);
+    return TimeValues.byValue(this.hours, this.hourObjects, this.hourIndex, h);
   }
   code(c: TimeEntry['code']): number {
-    return c === undefined ? 0 : this.at(this.codes, `c${c}`, c);
+    return c === undefined ? 0 : TimeValues.at(this.codes, this.codeIndex, c, c);
   }
   rate(r: Decimal | undefined): number {
-    return r === undefined ? 0 : this.at(this.rates, `r${r.toString()}`, r);
+    return r === undefined ? 0 : TimeValues.byValue(this.rates, this.rateObjects, this.rateIndex, r);
   }
 }
 

@@ -1,6 +1,6 @@
 import { workweekStart, yearOf, type CivilDate } from '../dates/index.js';
 import { InputError } from '../model/problems.js';
-import { DEDUCTION_KINDS, PAY_FREQUENCIES, PERIODS_PER_YEAR, type PayFrequency, type Company, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
+import { DEDUCTION_KINDS, PAY_FREQUENCIES, PERIODS_PER_YEAR, type PayFrequency, type Company, type Deduction, type Earning, type TimeSheet, type YtdBalance, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
 import { Decimal, ZERO, formatMoney } from '../money/index.js';
 import type { RuleBook } from '../rules/index.js';
 import { describeOvertimeRule } from './describeRule.js';
@@ -43,6 +43,15 @@ interface YtdState {
   seeded: Set<number>;
 }
 
+/** One employee's inputs and year-to-date state, looked up once rather than once per payslip. */
+interface EmployeeInputs {
+  sheet: TimeSheet | undefined;
+  earnings: readonly Earning[];
+  deductions: readonly Deduction[];
+  opening: ReadonlyArray<YtdBalance & { line: number }> | undefined;
+  ytd: YtdState | undefined;
+}
+
 /**
  * Re-compute every payslip of a company from its source data and the rule
  * book, pay date by pay date (employees in id order within a date), so the
@@ -52,7 +61,6 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
   const plan = planColumns(company, book);
   const bad = unknownYtdItems(company, plan);
   if (bad.length) throw new InputError(bad);
-  const ytd = new Map<string, YtdState>();
   const slots = ytdSlots([...plan.ytdItems, 'supplemental']);
   const ids = opts.employee ? [opts.employee] : [...company.employees.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const byDate = new Map<CivilDate, PayPeriod[]>();
@@ -66,6 +74,7 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
   const freqBit = (f: PayFrequency) => 1 << PAY_FREQUENCIES.indexOf(f);
   const idVersions = ids.map((id) => company.employees.get(id));
   const idFreqs = Uint8Array.from(idVersions, (vs) => (vs ?? []).reduce((m, v) => m | freqBit(v.pay_frequency), 0));
+  const idInputs: Array<EmployeeInputs | undefined> = new Array(ids.length);
   for (const [payDate, periods] of byDate) {
     const dateFreqs = periods.reduce((m, p) => m | freqBit(p.pay_frequency), 0);
     for (let i = 0; i < ids.length; i++) {
@@ -74,7 +83,12 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
       const emp = employeeVersionOn(versions, payDate);
       const period = periods.find((p) => p.pay_frequency === emp.pay_frequency);
       if (!period) continue;
-      const slip = computeOne(company, book, plan, emp, period, ytd, slots, opts.traceDate === payDate, stats);
+      let inputs = idInputs[i];
+      if (!inputs) {
+        const id = ids[i]!;
+        idInputs[i] = inputs = { sheet: company.time.get(id), earnings: company.earnings.get(id) ?? [], deductions: company.deductions.get(id) ?? [], opening: company.ytd.get(id), ytd: undefined };
+      }
+      const slip = computeOne(company, book, plan, emp, period, inputs, slots, opts.traceDate === payDate, stats);
       if (slip) {
         stats.payslips++;
         yield slip;
@@ -91,14 +105,14 @@ export function computeCompany(company: Company, book: RuleBook, opts: ComputeOp
   return { columns: plan.columns, plan, rows: payslips.map((p) => p.row), payslips, stats };
 }
 
-function ytdFor(company: Company, ytd: Map<string, YtdState>, slots: ReadonlyMap<string, number>, id: string, payDate: CivilDate): YtdState {
+function ytdFor(inputs: EmployeeInputs, slots: ReadonlyMap<string, number>, payDate: CivilDate): YtdState {
   const year = yearOf(payDate);
-  let st = ytd.get(id);
+  let st = inputs.ytd;
   if (!st || st.year !== year) {
     st = { year, items: new YearToDate(slots), seeded: new Set() };
-    ytd.set(id, st);
+    inputs.ytd = st;
   }
-  const opening = company.ytd.get(id);
+  const opening = inputs.opening;
   if (opening) {
     opening.forEach((b, i) => {
       if (!st!.seeded.has(i) && yearOf(b.as_of) === year && b.as_of < payDate) {
@@ -131,7 +145,7 @@ function computeOne(
   plan: ColumnPlan,
   emp: Employee,
   period: PayPeriod,
-  ytdStates: Map<string, YtdState>,
+  inputs: EmployeeInputs,
   slots: ReadonlyMap<string, number>,
   tracing: boolean,
   stats: ComputeStats,
@@ -140,7 +154,7 @@ function computeOne(
   const payDate = period.pay_date;
   const id = emp.employee_id;
   const employed = emp.hire_date <= period.period_end && (!emp.termination_date || emp.termination_date >= period.period_start);
-  const earnings = (company.earnings.get(id) ?? []).filter((e) => e.pay_date === payDate);
+  const earnings = inputs.earnings.length === 0 ? inputs.earnings : inputs.earnings.filter((e) => e.pay_date === payDate);
   if (!employed && earnings.length === 0) return undefined;
 
   const trace: PayslipTrace | undefined = tracing ? { inputs: [], items: [] } : undefined;
@@ -167,7 +181,7 @@ function computeOne(
   const payLines: TraceLine[] = [];
   const otRule = overtime && !emp.flsa_exempt ? overtime : undefined;
   if (employed) {
-    const sheet = company.time.get(id);
+    const sheet = inputs.sheet;
     // The entries the period's pay reads: from the start of the workweek holding its first day (overtime is
     // paid in the period holding the workweek's last day) to its last day.
     let entries = sheet ? sheet.between(workweekStart(period.period_start, settings.workweek_start), period.period_end) : [];
@@ -232,12 +246,12 @@ function computeOne(
   }
 
   // Deductions in force on the pay date.
-  const { byKind: ded, total: deductionsTotal, lines: dedLines } = deductionsOn(company.deductions.get(id) ?? [], payDate, gross, tracing);
+  const { byKind: ded, total: deductionsTotal, lines: dedLines } = deductionsOn(inputs.deductions, payDate, gross, tracing);
   DEDUCTION_KINDS.forEach((k, i) => values.set(DEDUCTION_COLUMNS[i]!, ded.get(k) ?? ZERO));
   if (trace && dedLines.length) trace.items.push({ item: 'deductions', title: 'Deductions', lines: dedLines });
 
   // Taxes.
-  const st = ytdFor(company, ytdStates, slots, id, payDate);
+  const st = ytdFor(inputs, slots, payDate);
   const ytd = (item: string) => st.items.get(item);
   // One literal with every field, so each payslip's input has the same shape (the methods' hot reads stay fast).
   const base: TaxInput = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, wages: gross, supplemental, ytd, componentId: '', wagesId: '', trace: tracing };

@@ -90,44 +90,6 @@ function addTotals(into: Map<string, Map<string, Tally>>, date: string, values: 
 const serialTotals = (m: Map<string, Map<string, Tally>>): Array<[string, Array<[string, string]>]> =>
   [...m].map(([d, t]) => [d, [...t].map(([k, v]) => [k, v.value.toString()] as [string, string])]);
 
-/** Split one record (no line breaks) of buf[s, e) into cells, RFC 4180 quotes. */
-function cellsAt(buf: Buffer, s: number, e: number, delim: number): string[] {
-  const out: string[] = [];
-  let i = s;
-  for (;;) {
-    if (i < e && buf[i] === 0x22) {
-      let j = i + 1;
-      let text = '';
-      let from = j;
-      for (;;) {
-        if (buf[j] === 0x22) {
-          if (j + 1 < e && buf[j + 1] === 0x22) {
-            text += buf.toString('utf8', from, j + 1);
-            j += 2;
-            from = j;
-            continue;
-          }
-          text += buf.toString('utf8', from, j);
-          break;
-        }
-        j++;
-      }
-      out.push(text);
-      i = j + 1;
-    } else {
-      let j = i;
-      while (j < e && buf[j] !== delim) j++;
-      out.push(buf.toString('utf8', i, j));
-      i = j;
-    }
-    if (i < e && buf[i] === delim) {
-      i++;
-      continue;
-    }
-    return out;
-  }
-}
-
 async function run(job: WorkerJob): Promise<WorkerMessage> {
   const timings: Record<string, number> = { read: 0, compute: 0, reconcile: 0, write: 0 };
   let t = now();
@@ -260,14 +222,14 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       if (buf) readSync(fd, buf, 0, span, lo);
       for (let i = 0; i < offs.length; i += 3) {
         const s = offs[i]!, e = offs[i + 1]!, line = offs[i + 2]!;
-        let cells: string[];
-        if (buf) cells = cellsAt(buf, s - lo, e - lo, delim);
+        let x: { row: RegisterRow } | { reject: RejectedRow };
+        if (buf) x = recs.convertBytes(buf, s - lo, e - lo, line, delim);
         else {
           const b = Buffer.allocUnsafe(e - s);
           readSync(fd, b, 0, e - s, s);
-          cells = cellsAt(b, 0, e - s, delim);
+          x = recs.convertBytes(b, 0, e - s, line, delim);
         }
-        feed.push(recs.convert(cells, line) as { row?: RegisterRow; reject?: RejectedRow });
+        feed.push(x as { row?: RegisterRow; reject?: RejectedRow });
         lines.push(line);
       }
     } else

@@ -79,16 +79,28 @@ export function generalNumberParser(f: NumberFormat): (text: string) => Decimal 
  * undefined for anything else (the general parser decides).
  */
 function plainAmount(t: string, decimalCode: number, thousandsCode: number): Decimal | undefined {
-  const len = t.length;
-  let i = 0;
-  const neg = len > 0 && t.charCodeAt(0) === 45; /* - */
-  if (neg) i = 1;
+  return scanAmount(t, undefined, 0, t.length, decimalCode, thousandsCode);
+}
+
+/**
+ * plainAmount on the bytes buf[start, end) of a UTF-8 record: the same text,
+ * the same answer (every character it accepts is ASCII, one byte each).
+ */
+export function plainAmountBytes(buf: Uint8Array, start: number, end: number, f: NumberFormat): Decimal | undefined {
+  return scanAmount(undefined, buf, start, end, f.decimal.charCodeAt(0), f.thousands === '' ? -1 : f.thousands.charCodeAt(0));
+}
+
+function scanAmount(t: string | undefined, b: Uint8Array | undefined, from: number, len: number, decimalCode: number, thousandsCode: number): Decimal | undefined {
+  const code = (i: number) => (b !== undefined ? b[i]! : t!.charCodeAt(i));
+  let i = from;
+  const neg = len > from && code(from) === 45; /* - */
+  if (neg) i++;
   let n = 0, sig = 0, k = 0;
   let group = 0; // digits since the last thousands separator (or the start)
   let grouped = false;
   const start = i;
   for (; i < len; i++) {
-    const c = t.charCodeAt(i);
+    const c = code(i);
     if (c >= 48 && c <= 57) {
       n = n * 10 + (c - 48);
       if (n !== 0) sig++;
@@ -101,9 +113,9 @@ function plainAmount(t: string, decimalCode: number, thousandsCode: number): Dec
   }
   if (i === start || (grouped && group !== 3)) return undefined;
   if (i < len) {
-    if (t.charCodeAt(i) !== decimalCode) return undefined;
+    if (code(i) !== decimalCode) return undefined;
     for (i++; i < len; i++) {
-      const c = t.charCodeAt(i);
+      const c = code(i);
       if (c < 48 || c > 57) return undefined;
       n = n * 10 + (c - 48);
       if (n !== 0) sig++;
@@ -111,6 +123,5 @@ function plainAmount(t: string, decimalCode: number, thousandsCode: number): Dec
     }
   }
   if (sig > 15 || k > 20) return undefined;
-  const d = scaledDecimal(neg ? -n : n, k);
-  return d;
+  return scaledDecimal(neg ? -n : n, k);
 }

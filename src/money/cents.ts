@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from './decimal.js';
+import { Decimal, ZERO, scaledDecimal } from './decimal.js';
 
 /**
  * Whole cents as exact integers, for the bulk paths (writing a million rows,
@@ -64,12 +64,12 @@ export class Tally {
   addTally(t: Tally): void {
     const t2 = this.cents + t.cents;
     if (Number.isSafeInteger(t2)) this.cents = t2;
-    else this.rest = (this.rest ?? ZERO).plus(new Decimal(t.cents, 2));
+    else this.rest = (this.rest ?? ZERO).plus(scaledDecimal(t.cents, 2));
     if (t.rest) this.rest = this.rest ? this.rest.plus(t.rest) : t.rest;
   }
 
   get value(): Decimal {
-    const c = this.cents === 0 ? ZERO : new Decimal(this.cents, 2);
+    const c = this.cents === 0 ? ZERO : scaledDecimal(this.cents, 2);
     return this.rest ? this.rest.plus(c) : c;
   }
 }

@@ -46,6 +46,9 @@ for (let m = 1; m <= 15; m++) {
 /** decimal.js's copies of 0 … 1000 (pay periods, percent, thresholds), made once. decimal.js values are immutable. */
 const SMALL_JS: readonly Js[] = Array.from({ length: 1001 }, (_, i) => new Js(i));
 
+/** The internal constructor's tag: a Decimal made from a pair this module has checked. Like decimal.js, the public constructor ignores extra arguments. */
+const SCALED: unique symbol = Symbol('scaled');
+
 const isNeg = (n: number): boolean => n < 0 || Object.is(n, -0);
 
 export class Decimal {
@@ -69,14 +72,14 @@ export class Decimal {
   private twin: Js | undefined;
 
   constructor(x: DecimalInput);
-  /** @internal */
-  constructor(x: number, k: number, big?: Js);
-  constructor(x: DecimalInput, k?: number, big?: Js) {
+  /** @internal `x / 10^k`, made by this module (the tag is private to it): no parsing, no checks. */
+  constructor(x: number, k: number, tag: typeof SCALED);
+  constructor(x: DecimalInput, k?: number, tag?: typeof SCALED) {
     this.twin = undefined;
-    if (k !== undefined) {
+    if (tag === SCALED) {
       this.n = x as number;
-      this.k = k;
-      this.big = big;
+      this.k = k!;
+      this.big = undefined;
       return;
     }
     this.n = 0;
@@ -122,7 +125,7 @@ export class Decimal {
       if (k < o.k) { a *= POW10[o.k - k]!; k = o.k; }
       else if (k > o.k) b *= POW10[k - o.k]!;
       const r = a + b;
-      if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k);
+      if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k, SCALED);
     } else if (o.big === undefined && o.n === 0 && withinPrecision(this.big!)) return this; // x + 0 = x, as decimal.js gives it
     else if (this.big === undefined && this.n === 0 && withinPrecision(o.big!)) return o;
     return fromJs(this.js().plus(o.js()));
@@ -135,7 +138,7 @@ export class Decimal {
       if (k < o.k) { a *= POW10[o.k - k]!; k = o.k; }
       else if (k > o.k) b *= POW10[k - o.k]!;
       const r = a - b;
-      if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k);
+      if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k, SCALED);
     } else if (o.big === undefined && o.n === 0 && withinPrecision(this.big!)) return this; // x − 0 = x
     else if (this.big === undefined && this.n === 0 && withinPrecision(o.big!)) return fromJs(o.big!.negated()); // 0 − y = −y
     return fromJs(this.js().minus(o.js()));
@@ -147,10 +150,10 @@ export class Decimal {
       const r = this.n * o.n;
       let k = this.k + o.k;
       if (Number.isSafeInteger(r)) {
-        if (k <= MAX_SCALE) return new Decimal(r, k);
+        if (k <= MAX_SCALE) return new Decimal(r, k, SCALED);
         let m = r;
         while (k > MAX_SCALE && m % 10 === 0 && m !== 0) { m /= 10; k--; }
-        if (k <= MAX_SCALE) return new Decimal(m, k);
+        if (k <= MAX_SCALE) return new Decimal(m, k, SCALED);
       }
     }
     return fromJs(this.js().times(o.js()));
@@ -165,14 +168,14 @@ export class Decimal {
         // The divisor divides a power of ten (2, 4, 5, 8, 10, 20, 25, 100, …): x / y = x × (10^m / |y|) / 10^m, exact.
         const r = this.n * f[0];
         const k = this.k + f[1] - o.k;
-        if (Number.isSafeInteger(r) && k >= 0 && k <= MAX_SCALE) return new Decimal(o.n < 0 ? -r : r, k);
+        if (Number.isSafeInteger(r) && k >= 0 && k <= MAX_SCALE) return new Decimal(o.n < 0 ? -r : r, k, SCALED);
       }
       if (this.n % o.n === 0) {
         const q = this.n / o.n; // exact: the remainder (exact for doubles) is zero
         const k = this.k - o.k;
-        if (k >= 0) return new Decimal(q, k);
+        if (k >= 0) return new Decimal(q, k, SCALED);
         const m = q * POW10[-k]!;
-        if (Number.isSafeInteger(m)) return new Decimal(m, 0);
+        if (Number.isSafeInteger(m)) return new Decimal(m, 0, SCALED);
       }
     }
     return fromJs(this.js().div(o.js()));
@@ -183,11 +186,11 @@ export class Decimal {
   }
 
   negated(): Decimal {
-    return this.big === undefined ? new Decimal(-this.n, this.k) : fromJs(this.big.negated());
+    return this.big === undefined ? new Decimal(-this.n, this.k, SCALED) : fromJs(this.big.negated());
   }
 
   abs(): Decimal {
-    return this.big === undefined ? new Decimal(Math.abs(this.n), this.k) : fromJs(this.big.abs());
+    return this.big === undefined ? new Decimal(Math.abs(this.n), this.k, SCALED) : fromJs(this.big.abs());
   }
 
   // ---------------------------------------------------------------- rounding
@@ -195,9 +198,9 @@ export class Decimal {
   /** Round to `dp` decimals (mode `rm`, half-up by default); without `dp`, the value itself. */
   toDecimalPlaces(dp?: number, rm: Rounding = HALF_UP): Decimal {
     if (dp === undefined) return this;
-    if (this.big === undefined && Number.isInteger(dp) && dp >= 0) {
+    if (this.big === undefined && validDp(dp) && validRm(rm)) {
       if (this.k <= dp) return this;
-      return new Decimal(roundScaled(this.n, this.k - dp, rm), dp);
+      return new Decimal(roundScaled(this.n, this.k - dp, rm), dp, SCALED);
     }
     return fromJs(this.js().toDecimalPlaces(dp, rm));
   }
@@ -336,7 +339,7 @@ export class Decimal {
 
   /** Exactly `dp` decimals (rounded with `rm`, half-up by default); without `dp`, normal notation. */
   toFixed(dp?: number, rm: Rounding = HALF_UP): string {
-    if (this.big !== undefined || (dp !== undefined && !(Number.isInteger(dp) && dp >= 0))) return this.js().toFixed(dp as number, rm);
+    if (this.big !== undefined || (dp !== undefined && !validDp(dp)) || !validRm(rm)) return this.js().toFixed(dp as number, rm);
     const neg = this.n < 0; // a zero is written without its sign, as decimal.js does
     if (dp === undefined) return (neg ? '-' : '') + plainString(Math.abs(this.n), this.k);
     const m = this.k <= dp ? Math.abs(this.n) : Math.abs(roundScaled(this.n, this.k - dp, rm));
@@ -386,9 +389,13 @@ function withinPrecision(j: Js): boolean {
   return lead + 7 * (w.length - 1) - trailing <= 40;
 }
 
+/** Arguments decimal.js accepts (it throws on the others, so those go to it): decimal places 0 … 1e9, rounding modes 0 … 8. */
+const validDp = (dp: number): boolean => Number.isInteger(dp) && dp >= 0 && dp <= 1e9;
+const validRm = (rm: number): boolean => Number.isInteger(rm) && rm >= 0 && rm <= 8;
+
 /** A decimal.js result as a Decimal (a scaled integer when it is one). */
 function fromJs(j: Js): Decimal {
-  const d = new Decimal(0, 0);
+  const d = new Decimal(0, 0, SCALED);
   d.setFromJs(j);
   return d;
 }
@@ -452,8 +459,8 @@ function fixedString(m: number, k: number, dp: number): string {
 }
 
 /**
- * Read a plain decimal (`-1234.56`, `+7`, `.5`, `5.`) of at most 15
- * significant digits straight into `d`. Returns false for anything else
+ * Read a plain decimal (`-1234.56`, `+7`, `.5`, `5.`) whose digits make a
+ * safe integer straight into `d`. Returns false for anything else
  * (exponents, more digits, text decimal.js rejects): decimal.js reads those.
  */
 function parsePlain(d: Decimal, s: string): boolean {
@@ -478,7 +485,7 @@ function parsePlain(d: Decimal, s: string): boolean {
     if (n !== 0) sig++;
     if (dot) k++;
   }
-  if (digits === 0 || sig > 15 || k > MAX_SCALE) return false;
+  if (digits === 0 || sig > 16 || k > MAX_SCALE || !Number.isSafeInteger(n)) return false;
   d.n = neg ? -n : n;
   d.k = k;
   return true;
@@ -494,13 +501,21 @@ function scaledFromJs(d: Decimal, j: Js): boolean {
     d.big = undefined;
     return true;
   }
-  // decimal.js: base-1e7 words, the first holding the units of 1e7^floor(e/7).
+  // decimal.js: base-1e7 words, the first holding the units of 1e7^floor(e/7). A safe integer spans at
+  // most 4 words (16 digits, the first and last words partly used).
+  const len = w.length;
+  if (len > 4) return false;
   const intWords = Math.floor(j.e / 7) + 1;
-  let k = 7 * (w.length - intWords);
-  if (w.length > 3) return false; // more than 21 digits: not a safe integer
+  // The last word's trailing zeros go first, so that a value like 1000000000.01 is not taken for
+  // 1000000000.0100000 (too many digits for a safe integer).
+  let last = w[len - 1]!;
+  let t = 0;
+  while (last !== 0 && last % 10 === 0) { last /= 10; t++; }
   let n = 0;
-  for (const x of w) n = n * 1e7 + x;
-  if (!Number.isSafeInteger(n)) return false;
+  for (let i = 0; i < len - 1; i++) n = n * 1e7 + w[i]!;
+  n = n * POW10[7 - t]! + last;
+  let k = 7 * (len - intWords) - t;
+  if (!Number.isSafeInteger(n)) return false; // the words before it are a prefix, so exact while this is safe
   if (k < 0) {
     if (-k >= POW10.length) return false;
     n *= POW10[-k]!;
@@ -518,7 +533,7 @@ function scaledFromJs(d: Decimal, j: Js): boolean {
 /** `n / 10^k` for a safe integer `n` and 0 ≤ k ≤ 20 (for readers that have already found the digits). */
 export function scaledDecimal(n: number, k: number): Decimal {
   if (!Number.isSafeInteger(n) || !Number.isInteger(k) || k < 0 || k > MAX_SCALE) throw new RangeError(`scaledDecimal: ${n} / 10^${k} is not a scaled safe integer`);
-  return new Decimal(n, k);
+  return new Decimal(n, k, SCALED);
 }
 
 export const ZERO: Decimal = new Decimal(0);

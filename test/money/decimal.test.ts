@@ -1,7 +1,7 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, type Rounding } from '../../src/money/index.js';
+import { Decimal, centsOf, type Rounding } from '../../src/money/index.js';
 
 /** The reference: decimal.js as the project configured it before it had its own Decimal. */
 const Ref = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
@@ -134,6 +134,30 @@ describe('Decimal gives what decimal.js gives', () => {
       }),
       { numRuns: 3000, seed: 14 },
     );
+  });
+
+  it('a result that comes back from decimal.js as a whole number of cents is held as one (found in review: 1000000000.01 via decimal.js)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 53 - 1), max: 2 ** 53 - 1 }), (c) => {
+        const text = `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
+        for (const x of [new Decimal(`${text}e0`), new Decimal(text).times(3).div(3), new Decimal(text).div('1.0'), new Decimal(Number(text))]) {
+          if (!x.eq(text)) continue; // Number(text) may round (past 2^53): nothing to check then
+          expect(centsOf(x)).toBe(c === 0 ? 0 : c);
+        }
+      }),
+      { numRuns: 5000, seed: 16 },
+    );
+    expect(centsOf(new Decimal('1000000000.01e0'))).toBe(100000000001);
+    expect(centsOf(new Decimal(-89400755241513.25))).toBe(-8940075524151325);
+  });
+
+  it('rejects what decimal.js rejects: rounding modes outside 0..8, decimal places outside 0..1e9; extra constructor arguments are ignored', () => {
+    expect(() => new Decimal('1.5').toDecimalPlaces(0, 9 as Rounding)).toThrow(/DecimalError/);
+    expect(() => new Decimal('5').toDecimalPlaces(1e10)).toThrow(/DecimalError/);
+    expect(() => new Decimal('5').toFixed(2e9)).toThrow(/DecimalError/);
+    expect(() => new Decimal('1.25').toFixed(1, 9 as Rounding)).toThrow(/DecimalError/);
+    expect(() => new Decimal('1.25').toFixed(-1)).toThrow(/DecimalError/);
+    expect((new (Decimal as unknown as new (x: number, k: number) => Decimal)(5, 2)).toString()).toBe('5');
   });
 
   it('the payroll cases: a rate times wages rounded to the cent, a salary divided by the periods', () => {

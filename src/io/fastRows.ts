@@ -1,6 +1,7 @@
 import { isCivilDate, type CivilDate } from '../dates/index.js';
 import { TIME_CODES, type TimeEntry } from '../model/index.js';
-import { parseDecimal, type Decimal } from '../money/index.js';
+import { parseDecimal, scaledDecimal, type Decimal } from '../money/index.js';
+import type { ScanRecord } from './csvScan.js';
 
 /**
  * Row converters for the files that reach millions of rows. Each gives exactly
@@ -61,6 +62,121 @@ export function fastTimeEntry(header: readonly string[]): ((record: readonly str
         if (!x) return undefined;
         row.rate = x;
       }
+    }
+    return row;
+  };
+}
+
+/** Printable ASCII other than space: the bytes a plain cell may hold (anything else: the string path decides). */
+const plainByte = (b: number) => b > 0x20 && b < 0x7f;
+
+/**
+ * A cell's bytes as a plain unsigned decimal (`8`, `7.5`, `.25`, `10.`), as `n / 10^k` with a safe
+ * integer n; undefined for anything else (signs, spaces, exponents, long digit strings).
+ */
+function scaledAt(buf: Uint8Array, s: number, e: number): [number, number] | undefined {
+  let n = 0, k = 0, digits = 0, dot = false;
+  for (let i = s; i < e; i++) {
+    const c = buf[i]!;
+    if (c === 0x2e && !dot) {
+      dot = true;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39) return undefined;
+    n = n * 10 + (c - 0x30);
+    digits++;
+    if (dot) k++;
+  }
+  if (digits === 0 || k > 20 || !Number.isSafeInteger(n)) return undefined;
+  return [n, k];
+}
+
+/** A cache key for `n / 10^k` (k ≤ 20 fits 5 bits), only while it is an exact integer. */
+const keyOf = ([n, k]: [number, number]): number | undefined => (n < 2 ** 47 ? n * 32 + k : undefined);
+
+/**
+ * time.csv straight from a scanned record's bytes: for the plain records it
+ * takes (every cell it reads unquoted printable ASCII, no spaces), exactly
+ * what `fastTimeEntry` gives for the record's cells (a property test compares
+ * the two); undefined for any other record, which then takes the string path
+ * (fastTimeEntry, then the schema and its messages). No string is made but
+ * the employee id (reused while the id repeats) and each distinct date.
+ */
+export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) => TimeEntry | undefined) | undefined {
+  const at = (c: string) => header.lastIndexOf(c);
+  const id = at('employee_id'), date = at('date'), hours = at('hours'), code = at('code'), rate = at('rate');
+  if (id < 0 || date < 0 || hours < 0) return undefined;
+  const dates = new Map<number, CivilDate | null>();
+  const hourValues = new Map<number, Decimal | null>();
+  const rateValues = new Map<number, Decimal>();
+  let prevId = '';
+  let prevBytes = Buffer.alloc(0);
+  const plainCell = (r: ScanRecord, i: number): boolean => {
+    if (r.quoted[i]) return false;
+    for (let j = r.fs[i]!; j < r.fe[i]!; j++) if (!plainByte(r.buf[j]!)) return false;
+    return true;
+  };
+  return (r) => {
+    const buf = r.buf;
+    // Employee id.
+    if (!plainCell(r, id)) return undefined;
+    const is = r.fs[id]!, ie = r.fe[id]!;
+    if (ie === is) return undefined;
+    let employeeId = prevId;
+    let same = ie - is === prevBytes.length; // the same id as the row before (a loop: ids are a few bytes)
+    for (let j = 0; same && j < prevBytes.length; j++) if (buf[is + j] !== prevBytes[j]) same = false;
+    if (!same) {
+      employeeId = prevId = buf.toString('latin1', is, ie); // printable ASCII: the same text as UTF-8
+      prevBytes = Buffer.from(buf.subarray(is, ie));
+    }
+    // Date: exactly yyyy-MM-dd.
+    const ds = r.fs[date]!;
+    if (r.quoted[date] || r.fe[date]! - ds !== 10 || buf[ds + 4] !== 0x2d || buf[ds + 7] !== 0x2d) return undefined;
+    let key = 0;
+    for (const j of [0, 1, 2, 3, 5, 6, 8, 9]) {
+      const c = buf[ds + j]!;
+      if (c < 0x30 || c > 0x39) return undefined;
+      key = key * 10 + (c - 0x30);
+    }
+    let d = dates.get(key);
+    if (d === undefined) {
+      const text = buf.toString('latin1', ds, ds + 10);
+      d = isCivilDate(text) ? (text as CivilDate) : null;
+      if (dates.size < 100_000) dates.set(key, d);
+    }
+    if (d === null) return undefined;
+    // Hours: 0 to 24.
+    if (r.quoted[hours]) return undefined;
+    const h = scaledAt(buf, r.fs[hours]!, r.fe[hours]!);
+    if (!h) return undefined;
+    const hk = keyOf(h);
+    let hv = hk === undefined ? undefined : hourValues.get(hk);
+    if (hv === undefined) {
+      const x = scaledDecimal(h[0], h[1]);
+      hv = x.greaterThan(24) ? null : x;
+      if (hk !== undefined && hourValues.size < 10_000) hourValues.set(hk, hv);
+    }
+    if (hv === null) return undefined;
+    const row: TimeEntry = { employee_id: employeeId, date: d, hours: hv };
+    // Code: one of the time codes, any case.
+    if (code >= 0 && r.fe[code]! > r.fs[code]!) {
+      if (!plainCell(r, code)) return undefined;
+      const text = buf.toString('latin1', r.fs[code]!, r.fe[code]!).toLowerCase();
+      if (!CODES.has(text)) return undefined;
+      row.code = text as TimeEntry['code'];
+    }
+    // Rate: not negative (no sign is taken here).
+    if (rate >= 0 && r.fe[rate]! > r.fs[rate]!) {
+      if (r.quoted[rate]) return undefined;
+      const x = scaledAt(buf, r.fs[rate]!, r.fe[rate]!);
+      if (!x) return undefined;
+      const rk = keyOf(x);
+      let rv = rk === undefined ? undefined : rateValues.get(rk);
+      if (rv === undefined) {
+        rv = scaledDecimal(x[0], x[1]);
+        if (rk !== undefined && rateValues.size < 10_000) rateValues.set(rk, rv);
+      }
+      row.rate = rv;
     }
     return row;
   };

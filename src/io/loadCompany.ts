@@ -21,7 +21,7 @@ import {
 import { loadSettings } from './loadSettings.js';
 import { InputError, type InputProblem } from './problems.js';
 import { readCsv } from './readCsv.js';
-import { fastTimeEntry } from './fastRows.js';
+import { fastTimeEntry, fastTimeEntryBytes } from './fastRows.js';
 
 const JURISDICTION_PREFIX = /^[a-z]{2}_[a-z0-9_]+$/;
 
@@ -120,6 +120,7 @@ export async function loadCompany(dir: string, opts: LoadCompanyOptions = {}): P
     const tr = await readCsv(timeFile, {
       schema: timeEntryRowSchema,
       fast: fastTimeEntry,
+      fastRecord: fastTimeEntryBytes,
       keep,
       required: ['employee_id', 'date', 'hours'],
       onRow: (row, line) => {

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
-import { Fallback, fieldText, recordFields, scanCsv } from './csvScan.js';
+import { Fallback, fieldText, recordFields, scanCsv, type ScanRecord } from './csvScan.js';
 import type { InputProblem } from './problems.js';
 
 export interface ReadCsvOptions<S extends z.ZodType> {
@@ -20,6 +20,11 @@ export interface ReadCsvOptions<S extends z.ZodType> {
    * (and words the problems of). Skips building the row object and running zod per row.
    */
   fast?: (header: readonly string[]) => ((record: readonly string[]) => z.output<S> | undefined) | undefined;
+  /**
+   * The same from the scanned bytes, tried first on the records the byte scanner reads: it returns
+   * what `fast` returns for the records it takes (its cells' bytes plain) and undefined for the others.
+   */
+  fastRecord?: (header: readonly string[]) => ((record: ScanRecord) => z.output<S> | undefined) | undefined;
   /** Text encoding (default utf8; a BOM is dropped). */
   encoding?: BufferEncoding;
   /** Stop collecting after this many problems (the file is still read to the end). */
@@ -57,6 +62,7 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
   let rows = 0;
   let keepAt: number | undefined;
   let fast: ((record: readonly string[]) => z.output<S> | undefined) | undefined;
+  let fastRecord: ((record: ScanRecord) => z.output<S> | undefined) | undefined;
   /** One record; true when reading must stop (the header lacks a required column). */
   const handle = (record: string[], info: { lines: number }): boolean => {
     {
@@ -67,6 +73,7 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
         if (missing.length) return true;
         if (opts.keep) keepAt = header.lastIndexOf(opts.keep.column); // as the row object: a repeated column's last cell wins
         fast = opts.fast?.(header);
+        fastRecord = opts.fastRecord?.(header);
         return false;
       }
       if (keepAt !== undefined && !opts.keep!.test((record[keepAt] ?? '').trim())) return false;
@@ -110,6 +117,15 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
         info.lines = r.line;
         // Another worker's row: only its key cell is read (as handle would read it), not the whole record.
         if (keepAt !== undefined && header.length !== 0 && !opts.keep!.test(fieldText(r, keepAt).trim())) return;
+        if (fastRecord !== undefined && r.n === header.length) {
+          // What handle does for a row its converter takes, without making the row's strings.
+          const row = fastRecord(r);
+          if (row !== undefined) {
+            rows++;
+            opts.onRow(row, r.line, undefined);
+            return;
+          }
+        }
         if (handle(recordFields(r), info)) throw STOP;
       });
       finished = true;

@@ -94,6 +94,17 @@ function scaledAt(buf: Uint8Array, s: number, e: number): [number, number] | und
 /** A cache key for `n / 10^k` (k ≤ 20 fits 5 bits), only while it is an exact integer. */
 const keyOf = ([n, k]: [number, number]): number | undefined => (n < 2 ** 47 ? n * 32 + k : undefined);
 
+/** What `make` gives for the Decimal `n / 10^k`, made once per distinct pair (a time sheet repeats a few dozen). */
+function cachedValue<T>(cache: Map<number, T>, x: [number, number], make: (d: Decimal) => T): T {
+  const key = keyOf(x);
+  let v = key === undefined ? undefined : cache.get(key);
+  if (v === undefined) {
+    v = make(scaledDecimal(x[0], x[1]));
+    if (key !== undefined && cache.size < 10_000) cache.set(key, v);
+  }
+  return v;
+}
+
 /**
  * time.csv straight from a scanned record's bytes: for the plain records it
  * takes (every cell it reads unquoted printable ASCII, no spaces), exactly
@@ -149,13 +160,7 @@ export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) 
     if (r.quoted[hours]) return undefined;
     const h = scaledAt(buf, r.fs[hours]!, r.fe[hours]!);
     if (!h) return undefined;
-    const hk = keyOf(h);
-    let hv = hk === undefined ? undefined : hourValues.get(hk);
-    if (hv === undefined) {
-      const x = scaledDecimal(h[0], h[1]);
-      hv = x.greaterThan(24) ? null : x;
-      if (hk !== undefined && hourValues.size < 10_000) hourValues.set(hk, hv);
-    }
+    const hv = cachedValue(hourValues, h, (x) => (x.greaterThan(24) ? null : x));
     if (hv === null) return undefined;
     const row: TimeEntry = { employee_id: employeeId, date: d, hours: hv };
     // Code: one of the time codes, any case.
@@ -170,13 +175,7 @@ export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) 
       if (r.quoted[rate]) return undefined;
       const x = scaledAt(buf, r.fs[rate]!, r.fe[rate]!);
       if (!x) return undefined;
-      const rk = keyOf(x);
-      let rv = rk === undefined ? undefined : rateValues.get(rk);
-      if (rv === undefined) {
-        rv = scaledDecimal(x[0], x[1]);
-        if (rk !== undefined && rateValues.size < 10_000) rateValues.set(rk, rv);
-      }
-      row.rate = rv;
+      row.rate = cachedValue(rateValues, x, (d) => d);
     }
     return row;
   };

@@ -133,10 +133,10 @@ const W = 4;
 
 /** Collects one employee's entries as table indexes while a file is read; `build` sorts and packs them. */
 export class TimeSheetBuilder {
-  // Four 32-bit table indexes per entry, in a buffer that doubles as it fills (half the memory of an
-  // array of numbers while a large file is read: every employee's builder is alive until the end).
-  private buf = new Int32Array(W * 16);
-  private len = 0;
+  // Four table indexes per entry. (An array of small integers: typed arrays that double as they fill
+  // were tried, and raised the peak RSS at the default size by about 100 MB, their buffers living
+  // outside the workers' heap limit.)
+  private buf: number[] = [];
   /** Whether the entries came in date order (the usual file), so build need not sort them. */
   private inOrder = true;
   private lastDate = '';
@@ -147,25 +147,14 @@ export class TimeSheetBuilder {
 
   add(e: Pick<TimeEntry, 'date' | 'hours' | 'code' | 'rate'>): void {
     const v = this.values;
-    if (this.len + W > this.buf.length) {
-      const bigger = new Int32Array(this.buf.length * 2);
-      bigger.set(this.buf);
-      this.buf = bigger;
-    }
     if (e.date < this.lastDate) this.inOrder = false;
     this.lastDate = e.date;
-    const b = this.buf;
-    const at = this.len;
-    b[at] = v.date(e.date);
-    b[at + 1] = v.hour(e.hours);
-    b[at + 2] = v.code(e.code);
-    b[at + 3] = v.rate(e.rate);
-    this.len = at + W;
+    this.buf.push(v.date(e.date), v.hour(e.hours), v.code(e.code), v.rate(e.rate));
   }
 
   build(): TimeSheet {
     const { buf, values } = this;
-    const n = this.len / W;
+    const n = buf.length / W;
     const date = new Int32Array(n), hours = new Int32Array(n), rate = new Int32Array(n), code = new Uint8Array(n);
     const put = (j: number, i: number) => {
       date[i] = buf[j * W]!;
@@ -184,8 +173,7 @@ export class TimeSheetBuilder {
       });
       order.forEach((j, i) => put(j, i));
     }
-    this.buf = new Int32Array(0);
-    this.len = 0;
+    this.buf = [];
     return new CompactTimeSheet(this.employeeId, values, date, hours, code, rate);
   }
 }

@@ -6,9 +6,6 @@ import { describeTaxRule } from './describeRule.js';
 import type { TaxInput } from './methods/types.js';
 import type { PayslipTrace } from './payslipTrace.js';
 
-/** A payslip's TaxInput; `wages` and `componentId` are set here for each component in turn. */
-export type PayslipTaxBase = TaxInput;
-
 const validated = new WeakMap<Employee, Set<string>>();
 const fieldsCheckedFor = new WeakMap<Employee, readonly BoundJurisdiction[]>();
 
@@ -29,20 +26,20 @@ function checkEmployeeFields(t: BoundTax, emp: Employee): void {
  * Apply every tax component that covers the employee: each starts from gross
  * less the pre-tax deductions its wage base excludes. Writes `<id>` and
  * `<id>.wages` into `values`; returns the employee taxes (they reduce net pay).
+ * `input` is the payslip's one TaxInput: its wages, componentId and wagesId are
+ * set here for each component in turn (no copy per tax on the hot path).
  */
 export function applyTaxes(
   bound: readonly BoundJurisdiction[],
-  base: PayslipTaxBase,
+  input: TaxInput,
   deductions: ReadonlyMap<string, Decimal>,
   values: Map<string, Decimal>,
   trace: PayslipTrace | undefined,
 ): Decimal {
-  const emp = base.employee;
+  const emp = input.employee;
   // Employee fields are checked the first time an employee version meets a list of components.
   const check = fieldsCheckedFor.get(emp) !== bound;
   let employeeTaxes = ZERO;
-  // One input object per payslip, its wages and component filled in per tax (no per-tax copy on the hot path).
-  const input = base;
   // Components with the same wage definition share one base (Social Security and Medicare, both shares).
   const wagesFor = new Map<string, Decimal>();
   for (const b of bound) {
@@ -51,7 +48,7 @@ export function applyTaxes(
       if (check) checkEmployeeFields(t, emp);
       let wages = wagesFor.get(t.wagesKey);
       if (wages === undefined) {
-        wages = base.gross;
+        wages = input.gross;
         for (const k of t.reducedBy) {
           const d = deductions.get(k);
           if (d !== undefined && !d.isZero()) wages = wages.minus(d);

@@ -31,11 +31,7 @@ export class CsvWriter {
   }
 
   write(cells: readonly string[]): void {
-    this.writeLine(csvLine(cells));
-  }
-
-  /** A line already made safe and quoted (ending in a line feed). */
-  writeLine(line: string): void {
+    const line = csvLine(cells);
     this.buf.push(line);
     this.size += line.length;
     if (this.size > 1 << 20) this.flush();

@@ -119,29 +119,22 @@ export class Decimal {
   // ---------------------------------------------------------------- arithmetic
 
   plus(y: DecimalInput): Decimal {
-    const o = y instanceof Decimal ? y : new Decimal(y);
-    if (this.big === undefined && o.big === undefined) {
-      let a = this.n, b = o.n, k = this.k;
-      if (k < o.k) { a *= POW10[o.k - k]!; k = o.k; }
-      else if (k > o.k) b *= POW10[k - o.k]!;
-      const r = a + b;
-      if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k, SCALED);
-    } else if (o.big === undefined && o.n === 0 && withinPrecision(this.big!)) return this; // x + 0 = x, as decimal.js gives it
-    else if (this.big === undefined && this.n === 0 && withinPrecision(o.big!)) return o;
-    return fromJs(this.js().plus(o.js()));
+    return this.add(y instanceof Decimal ? y : new Decimal(y), 1);
   }
 
   minus(y: DecimalInput): Decimal {
-    const o = y instanceof Decimal ? y : new Decimal(y);
+    return this.add(y instanceof Decimal ? y : new Decimal(y), -1);
+  }
+
+  /** this + sign × o. For the integers, a − b is a + (−b) in IEEE-754, signed zeros included. */
+  private add(o: Decimal, sign: 1 | -1): Decimal {
     if (this.big === undefined && o.big === undefined) {
-      let a = this.n, b = o.n, k = this.k;
-      if (k < o.k) { a *= POW10[o.k - k]!; k = o.k; }
-      else if (k > o.k) b *= POW10[k - o.k]!;
-      const r = a - b;
-      if (Number.isSafeInteger(r) && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return new Decimal(r, k, SCALED);
-    } else if (o.big === undefined && o.n === 0 && withinPrecision(this.big!)) return this; // x − 0 = x
-    else if (this.big === undefined && this.n === 0 && withinPrecision(o.big!)) return fromJs(o.big!.negated()); // 0 − y = −y
-    return fromJs(this.js().minus(o.js()));
+      const k = align(this, o);
+      const r = alignedA + sign * alignedB;
+      if (k >= 0 && Number.isSafeInteger(r)) return new Decimal(r, k, SCALED);
+    } else if (o.big === undefined && o.n === 0 && withinPrecision(this.big!)) return this; // x ± 0 = x, as decimal.js gives it
+    else if (this.big === undefined && this.n === 0 && withinPrecision(o.big!)) return sign === 1 ? o : fromJs(o.big!.negated()); // 0 ± y
+    return fromJs(sign === 1 ? this.js().plus(o.js()) : this.js().minus(o.js()));
   }
 
   times(y: DecimalInput): Decimal {
@@ -226,10 +219,7 @@ export class Decimal {
   comparedTo(y: DecimalInput): number {
     const o = y instanceof Decimal ? y : new Decimal(y);
     if (this.big === undefined && o.big === undefined) {
-      let a = this.n, b = o.n;
-      if (this.k < o.k) a *= POW10[o.k - this.k]!;
-      else if (this.k > o.k) b *= POW10[this.k - o.k]!;
-      if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a > b ? 1 : a < b ? -1 : 0;
+      if (align(this, o) >= 0) return alignedA > alignedB ? 1 : alignedA < alignedB ? -1 : 0;
     } else if (o.big === undefined && o.n === 0 && !this.big!.isNaN()) return this.big!.s; // a non-zero value against zero: its sign
     else if (this.big === undefined && this.n === 0 && !o.big!.isNaN()) return -o.big!.s;
     return this.js().comparedTo(o.js());
@@ -360,6 +350,21 @@ export class Decimal {
   }
 }
 
+/** Two scaled values brought to the larger scale, for add and comparedTo (module variables: no allocation per operation). */
+let alignedA = 0, alignedB = 0;
+
+/** The common scale of x and y, with alignedA and alignedB their integers at it; -1 when one of those would not be a safe integer. */
+function align(x: Decimal, y: Decimal): number {
+  let a = x.n, b = y.n;
+  const k = x.k >= y.k ? x.k : y.k;
+  if (x.k < k) a *= POW10[k - x.k]!;
+  else if (y.k < k) b *= POW10[k - y.k]!;
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return -1;
+  alignedA = a;
+  alignedB = b;
+  return k;
+}
+
 /** decimal.js's maxOrMin: on a tie, max takes the later value over a negative one, min over a positive one. */
 function maxOrMin(xs: readonly DecimalInput[], n: -1 | 1): Decimal {
   let x = new Decimal(xs[0]!);
@@ -437,12 +442,10 @@ function roundScaled(n: number, shift: number, rm: Rounding): number {
 
 /** The digits of a non-negative `m / 10^k`, trailing decimal zeros trimmed. */
 function plainString(m: number, k: number): string {
-  const a = Math.abs(m);
-  if (k === 0) return String(a);
-  let digits = String(a);
+  if (k === 0 || m === 0) return String(m);
+  let digits = String(m);
   let kk = k;
-  while (kk > 0 && digits.length > 1 && digits.endsWith('0')) { digits = digits.slice(0, -1); kk--; }
-  if (a === 0) return '0';
+  while (kk > 0 && digits.endsWith('0')) { digits = digits.slice(0, -1); kk--; }
   if (kk === 0) return digits;
   if (digits.length <= kk) return `0.${'0'.repeat(kk - digits.length)}${digits}`;
   return `${digits.slice(0, digits.length - kk)}.${digits.slice(digits.length - kk)}`;
@@ -471,7 +474,7 @@ function parsePlain(d: Decimal, s: string): boolean {
   const c0 = s.charCodeAt(0);
   if (c0 === 45 /* - */) { neg = true; i = 1; }
   else if (c0 === 43 /* + */) i = 1;
-  let n = 0, k = 0, digits = 0, sig = 0, dot = false;
+  let n = 0, k = 0, digits = 0, dot = false;
   for (; i < len; i++) {
     const c = s.charCodeAt(i);
     if (c === 46 /* . */) {
@@ -481,11 +484,10 @@ function parsePlain(d: Decimal, s: string): boolean {
     }
     if (c < 48 || c > 57) return false;
     digits++;
-    n = n * 10 + (c - 48);
-    if (n !== 0) sig++;
+    n = n * 10 + (c - 48); // exact while safe; once past 2^53 it stays past it, and the check below fails
     if (dot) k++;
   }
-  if (digits === 0 || sig > 16 || k > MAX_SCALE || !Number.isSafeInteger(n)) return false;
+  if (digits === 0 || k > MAX_SCALE || !Number.isSafeInteger(n)) return false;
   d.n = neg ? -n : n;
   d.k = k;
   return true;

@@ -1,6 +1,7 @@
 import type { RegisterRow } from '../model/index.js';
 import { centsOf, formatMoney, formatQuantity } from '../money/index.js';
-import { CsvWriter, csvCell, excelSafe } from '../io/writeCsv.js';
+import { createWriteStream } from 'node:fs';
+import { csvCell, csvLine, excelSafe } from '../io/writeCsv.js';
 
 const HOURS = new Set(['regular_hours', 'overtime_hours', 'leave_hours', 'doubletime_hours']);
 const KEYS = new Set(['employee_id', 'pay_date', 'period_start', 'period_end']);
@@ -16,36 +17,14 @@ export function expectedCells(row: RegisterRow, columns: readonly string[]): str
 }
 
 const KEY = 0, HOUR = 1, MONEY = 2;
-const kindsOf = new WeakMap<readonly string[], Uint8Array>();
-
-/**
- * One expected-register row as a CSV line: exactly `csvLine(expectedCells(row, columns))`, without the
- * per-cell checks where they cannot change anything (amounts and hours are our own digits, a minus sign
- * and a point: never a formula, never quoted); the key cells, which come from input, are checked.
- */
-export function expectedLine(row: RegisterRow, columns: readonly string[]): string {
-  let kinds = kindsOf.get(columns);
-  if (!kinds) kindsOf.set(columns, (kinds = Uint8Array.from(columns, (c) => (KEYS.has(c) ? KEY : HOURS.has(c) ? HOUR : MONEY))));
-  const values = row.values;
-  let line = '';
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns[i]!;
-    if (i > 0) line += ',';
-    const kind = kinds[i];
-    if (kind === KEY) {
-      line += csvCell(excelSafe((row as unknown as Record<string, string | undefined>)[c] ?? ''));
-      continue;
-    }
-    const v = values.get(c);
-    if (v !== undefined) line += kind === HOUR ? formatQuantity(v) : formatMoney(v);
-  }
-  return line + '\n';
-}
 
 /**
  * Expected-register lines written straight into a byte buffer: exactly the
- * bytes of `expectedLine` for each row (a property test compares them), with
- * whole-cent amounts written digit by digit, no string made for them.
+ * bytes of `csvLine(expectedCells(row, columns))` for each row (a property
+ * test compares them), with whole-cent amounts written digit by digit, no
+ * string made for them. Amounts and hours are our own digits, a minus sign and
+ * a point: never a formula, never quoted, so only the key cells, which come
+ * from input, go through the Excel-safety and quoting checks.
  */
 export class ExpectedCsvBuffer {
   private buf = Buffer.allocUnsafe(1 << 16);
@@ -128,12 +107,20 @@ export class ExpectedCsvBuffer {
 
 /** Stream the expected register to a CSV file. */
 export async function writeExpectedCsv(path: string, columns: readonly string[], rows: Iterable<RegisterRow>): Promise<number> {
-  const w = new CsvWriter(path, columns);
+  const out = createWriteStream(path);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('error', reject);
+    out.on('finish', resolve);
+  });
+  out.write(csvLine(columns));
+  const buf = new ExpectedCsvBuffer(columns);
   let n = 0;
   for (const r of rows) {
-    w.writeLine(expectedLine(r, columns));
+    buf.add(r);
     n++;
+    if (buf.length > 1 << 20) out.write(Buffer.from(buf.take())); // a copy: the view is reused by the next add
   }
-  await w.close();
+  out.end(Buffer.from(buf.take()));
+  await done;
   return n;
 }

@@ -1,9 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/io/writeCsv.js';
 import type { RegisterRow } from '../../src/model/index.js';
 import { Decimal } from '../../src/money/index.js';
-import { ExpectedCsvBuffer, expectedCells, expectedLine } from '../../src/report/expectedCsv.js';
+import { ExpectedCsvBuffer, expectedCells, writeExpectedCsv } from '../../src/report/expectedCsv.js';
 
 const COLUMNS = ['employee_id', 'pay_date', 'period_start', 'period_end', 'regular_hours', 'overtime_hours', 'gross', 'us.fit', 'us.fit.wages', 'net_pay'];
 
@@ -17,7 +20,7 @@ const amount = fc.oneof(
 );
 const keyText = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('=SUM(A1)', '+1', '-2', '@x', 'a,b', 'say "hi"', 'E001', '2026-01-09'));
 
-describe('expectedLine', () => {
+describe('ExpectedCsvBuffer', () => {
   it('writes exactly the cells expectedCells gives, made safe and quoted as csvLine makes them', () => {
     fc.assert(
       fc.property(keyText, keyText, fc.option(keyText, { nil: undefined }), fc.array(fc.option(amount, { nil: undefined }), { minLength: 6, maxLength: 6 }), (id, date, start, amounts) => {
@@ -27,27 +30,37 @@ describe('expectedLine', () => {
           if (v !== undefined) values.set(c, v);
         });
         const row = { employee_id: id, pay_date: date, ...(start !== undefined ? { period_start: start } : {}), values } as unknown as RegisterRow;
-        expect(expectedLine(row, COLUMNS)).toBe(csvLine(expectedCells(row, COLUMNS)));
-        // The byte buffer the workers write with: the same bytes, also after growing and after a take.
+        const line = csvLine(expectedCells(row, COLUMNS));
+        // The byte buffer expected.csv is written with: the same bytes, also after growing and after a take.
         const b = new ExpectedCsvBuffer(COLUMNS);
         for (let i = 0; i < 3; i++) b.add(row);
-        expect(b.take().toString('utf8')).toBe(expectedLine(row, COLUMNS).repeat(3));
+        expect(b.take().toString('utf8')).toBe(line.repeat(3));
         b.add(row);
-        expect(b.take().toString('utf8')).toBe(expectedLine(row, COLUMNS));
+        expect(b.take().toString('utf8')).toBe(line);
       }),
       { numRuns: 3000, seed: 5 },
     );
   });
 
-  it('grows past its first block without losing or reordering bytes', () => {
+  it('grows past its first block without losing or reordering bytes, and writeExpectedCsv writes the header and those bytes', async () => {
     const b = new ExpectedCsvBuffer(COLUMNS);
+    const rows: RegisterRow[] = [];
     let want = '';
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 30000; i++) {
       const values = new Map<string, Decimal>([['gross', new Decimal(i).times('1234.5')], ['us.fit', new Decimal(-i).div(3)], ['regular_hours', new Decimal(i % 80)]]);
       const row = { employee_id: `Ë${'x'.repeat(i % 50)}${i}`, pay_date: '2026-01-09', values } as unknown as RegisterRow;
+      rows.push(row);
       b.add(row);
-      want += expectedLine(row, COLUMNS);
+      want += csvLine(expectedCells(row, COLUMNS));
     }
     expect(b.take().toString('utf8')).toBe(want);
+    const dir = mkdtempSync(join(tmpdir(), 'payrecon-expected-'));
+    try {
+      const file = join(dir, 'expected.csv');
+      expect(await writeExpectedCsv(file, COLUMNS, rows)).toBe(rows.length); // more than one 1 MB block
+      expect(readFileSync(file, 'utf8')).toBe(csvLine(COLUMNS) + want);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

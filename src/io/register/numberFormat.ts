@@ -74,8 +74,8 @@ export function generalNumberParser(f: NumberFormat): (text: string) => Decimal 
 /**
  * The common shape read without regular expressions: an optional leading
  * minus, digits (grouped by threes with the thousands separator, or not
- * grouped), an optional decimal part, nothing else, at most 15 significant
- * digits. Exactly what the general parser accepts and gives for such text;
+ * grouped), an optional decimal part, nothing else, digits that make a safe
+ * integer. Exactly what the general parser accepts and gives for such text;
  * undefined for anything else (the general parser decides).
  */
 function plainAmount(t: string, decimalCode: number, thousandsCode: number): Decimal | undefined {
@@ -95,7 +95,7 @@ function scanAmount(t: string | undefined, b: Uint8Array | undefined, from: numb
   let i = from;
   const neg = len > from && code(from) === 45; /* - */
   if (neg) i++;
-  let n = 0, sig = 0, k = 0;
+  let n = 0, k = 0;
   let group = 0; // digits since the last thousands separator (or the start)
   let grouped = false;
   const start = i;
@@ -103,7 +103,6 @@ function scanAmount(t: string | undefined, b: Uint8Array | undefined, from: numb
     const c = code(i);
     if (c >= 48 && c <= 57) {
       n = n * 10 + (c - 48);
-      if (n !== 0) sig++;
       group++;
     } else if (c === thousandsCode) {
       if (grouped ? group !== 3 : group < 1 || group > 3) return undefined;
@@ -118,10 +117,9 @@ function scanAmount(t: string | undefined, b: Uint8Array | undefined, from: numb
       const c = code(i);
       if (c < 48 || c > 57) return undefined;
       n = n * 10 + (c - 48);
-      if (n !== 0) sig++;
       k++;
     }
   }
-  if (sig > 15 || k > 20) return undefined;
+  if (k > 20 || !Number.isSafeInteger(n)) return undefined; // n only grows: once past 2^53 it stays past it
   return scaledDecimal(neg ? -n : n, k);
 }

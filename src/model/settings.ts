@@ -22,5 +22,13 @@ export const settingsSchema = z.strictObject({
   ny_filer: z.enum(['3-day', '5-day']).optional(),
   /** Employer state unemployment rates, by state: { CA: 0.034 }. */
   suta_rates: z.record(z.string(), z.number().min(0).max(1)).default({}),
+  /**
+   * State unemployment taxable wage bases the rule files do not hold, by state and calendar year,
+   * as the state's rate notice gives them: { NV: { 2026: 43700 } }. Used only for a year whose rule
+   * file has no base; a figure that disagrees with a rule file's is an error.
+   */
+  suta_wage_bases: z
+    .record(z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter state code'), z.record(z.string().regex(/^\d{4}$/, 'expected a calendar year (2026)'), z.number().positive()))
+    .default({}),
 });
 export type Settings = z.output<typeof settingsSchema>;

@@ -1,6 +1,6 @@
 import type { RegisterRow } from '../model/index.js';
 import { centsOf, formatMoney, formatQuantity } from '../money/index.js';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { csvCell, csvLine, excelSafe } from '../io/writeCsv.js';
 
 const HOURS = new Set(['regular_hours', 'overtime_hours', 'leave_hours', 'doubletime_hours']);
@@ -105,22 +105,38 @@ export class ExpectedCsvBuffer {
   }
 }
 
-/** Stream the expected register to a CSV file. */
+/**
+ * Stream the expected register to a CSV file. The rows go to `<path>.partial`,
+ * renamed to `path` once all are written: a run that stops on an input error
+ * part-way (a rate or wage base missing for one employee) leaves no expected.csv
+ * that looks complete, and an earlier run's file is not clobbered.
+ */
 export async function writeExpectedCsv(path: string, columns: readonly string[], rows: Iterable<RegisterRow>): Promise<number> {
-  const out = createWriteStream(path);
+  const partial = `${path}.partial`;
+  const out = createWriteStream(partial);
+  const closed = new Promise<void>((resolve) => out.on('close', resolve));
   const done = new Promise<void>((resolve, reject) => {
     out.on('error', reject);
     out.on('finish', resolve);
   });
-  out.write(csvLine(columns));
-  const buf = new ExpectedCsvBuffer(columns);
   let n = 0;
-  for (const r of rows) {
-    buf.add(r);
-    n++;
-    if (buf.length > 1 << 20) out.write(Buffer.from(buf.take())); // a copy: the view is reused by the next add
+  try {
+    out.write(csvLine(columns));
+    const buf = new ExpectedCsvBuffer(columns);
+    for (const r of rows) {
+      buf.add(r);
+      n++;
+      if (buf.length > 1 << 20) out.write(Buffer.from(buf.take())); // a copy: the view is reused by the next add
+    }
+    out.end(Buffer.from(buf.take()));
+    await done;
+  } catch (e) {
+    done.catch(() => undefined);
+    out.destroy();
+    await closed;
+    rmSync(partial, { force: true });
+    throw e;
   }
-  out.end(Buffer.from(buf.take()));
-  await done;
+  renameSync(partial, path);
   return n;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -59,6 +59,25 @@ describe('ExpectedCsvBuffer', () => {
       const file = join(dir, 'expected.csv');
       expect(await writeExpectedCsv(file, COLUMNS, rows)).toBe(rows.length); // more than one 1 MB block
       expect(readFileSync(file, 'utf8')).toBe(csvLine(COLUMNS) + want);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a run that fails part-way leaves the earlier expected.csv as it was and no partial file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'payrecon-expected-'));
+    try {
+      const file = join(dir, 'expected.csv');
+      writeFileSync(file, 'the earlier run\n');
+      function* rows(): Generator<RegisterRow> {
+        for (let i = 0; i < 50000; i++) {
+          if (i === 40000) throw new Error('no wage base for employee 40000');
+          yield { employee_id: `E${i}`, pay_date: '2026-01-09', values: new Map([['gross', new Decimal(i)]]) } as unknown as RegisterRow;
+        }
+      }
+      await expect(writeExpectedCsv(file, COLUMNS, rows())).rejects.toThrow('no wage base for employee 40000');
+      expect(readFileSync(file, 'utf8')).toBe('the earlier run\n');
+      expect(readdirSync(dir)).toEqual(['expected.csv']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -61,8 +61,8 @@ export interface TaxMethod<P = any> {
   annualCap?(params: P): Decimal | undefined;
   /** For property tests: whether the amount is non-decreasing in wages (withholding is). */
   monotone?: boolean;
-  /** For property tests: payrecon.yaml settings to run the method with (an employer's own rate the rule file cannot hold). */
-  propertySettings?(params: P): Record<string, unknown>;
+  /** For property tests: payrecon.yaml settings to run the method with at the parameters' effective date (an employer's own rate the rule file cannot hold). */
+  propertySettings?(params: P, date: CivilDate): Record<string, unknown>;
   /** For property tests: why the law itself makes the amount jump at a threshold (a low-income exemption cliff); skips the one-cent `no_jump` property. */
   discontinuous?: string;
   /** Employee profiles the property tests run through (W-4 variants…), as employees.csv-like field values. */

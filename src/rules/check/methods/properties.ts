@@ -93,7 +93,7 @@ export function checkProperties(items: readonly ComponentAtDate[], opts: Propert
     const report = (message: string, detail: string[] = []) =>
       problems.push({ file: item.file.path, line, severity: 'error', check: 'property', message, detail });
 
-    const settings = syntheticSettings(method.propertySettings?.(item.params) ?? {});
+    const settings = syntheticSettings(method.propertySettings?.(item.params, item.date) ?? {});
     if (!settings.ok) throw new Error(settings.message);
     const profiles = method.profiles?.length ? method.profiles : [{ name: 'default employee', fields: {} }];
     const employees = new Map<string, Employee>();

@@ -41,7 +41,7 @@ describe('state tax components: properties', () => {
           fields: { ...profiles[profile]!.fields },
           payDate: date,
           ytd: { [`${t.id}.wages`]: new Decimal(priorCents).div(100).toFixed(2) },
-          settings: (t.method.propertySettings?.(t.params) ?? {}) as never,
+          settings: (t.method.propertySettings?.(t.params, date) ?? {}) as never,
         }),
         t.params,
         t.prov as never,

@@ -81,10 +81,48 @@ describe('Nevada unemployment insurance (us.nv.sui.er)', () => {
     expect(cents(r.amount)).toBe('22.75');
   });
 
-  it('2026: no component yet (the 2026 wage base was not found), so NV employees get no state unemployment figure', () => {
-    expect(bundledBook().fileFor('us.nv', '2026-06-30')).toBeDefined();
-    expect(boundAt(bundledBook(), 'us.nv', '2026-06-30').taxes).toEqual([]);
-    expect(() => stateTax('us.nv.sui.er', '2026-06-30')).toThrow(/no component us\.nv\.sui\.er/);
+  it("2026: the base comes from payrecon.yaml suta_wage_bases (the rule file has none), crossing it; the trace names the setting", () => {
+    const r = runState('us.nv.sui.er', {
+      frequency: 'biweekly', wages: 3000, payDate: '2026-12-18',
+      settings: { suta_rates: { NV: 0.02 }, suta_wage_bases: { NV: { '2026': 45000 } } }, ytd: { 'us.nv.sui.er.wages': 43500, 'us.nv.sui.er': 870 },
+    });
+    expect(cents(r.taxableWages)).toBe('1500.00'); // 45,000 − 43,500
+    expect(cents(r.amount)).toBe('30.00');
+    const base = r.lines.find((l) => l.label.startsWith('NV taxable wage base'))!;
+    expect(base.label).toContain('payrecon.yaml suta_wage_bases.NV.2026');
+    expect(base.value).toBe('45000.00');
+    expect(base.ref).toBe('payrecon.yaml');
+  });
+
+  it('2026 without suta_wage_bases.NV.2026: an input error that says what to add, not a missing figure', () => {
+    const run = () => runState('us.nv.sui.er', { frequency: 'monthly', wages: 5000, payDate: '2026-03-31', settings: { suta_wage_bases: { NV: { '2025': 41800 } } } });
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(/no NV unemployment taxable wage base for 2026 in the rule files: add suta_wage_bases\.NV\.2026/);
+    expect(boundAt(bundledBook(), 'us.nv', '2026-06-30').taxes.map((t) => t.id)).toEqual(['us.nv.sui.er']);
+  });
+
+  it("a settings base for a year the rule file covers must agree with it: 2025's $41,800 confirmed, $42,000 refused", () => {
+    const spec = { frequency: 'monthly' as const, wages: 50000, payDate: '2025-01-31' };
+    expect(cents(runState('us.nv.sui.er', { ...spec, settings: { suta_wage_bases: { NV: { '2025': 41800 } } } }).taxableWages)).toBe('41800.00');
+    expect(() => runState('us.nv.sui.er', { ...spec, settings: { suta_wage_bases: { NV: { '2025': 42000 } } } })).toThrow(
+      /suta_wage_bases\.NV\.2025 is 42000 but the NV rule file for 2025 gives 41800\.00/,
+    );
+  });
+
+  it('end to end: a 2026 NV employee gets us.nv.sui.er on the settings base, year to date across payslips', () => {
+    const c = company({
+      employees: [{ employee_id: 'N1', pay_type: 'salaried', pay_rate: '520000', pay_frequency: 'biweekly', work_state: 'NV' }],
+      calendar: [
+        { pay_frequency: 'biweekly', period_start: '2026-01-04', period_end: '2026-01-17', pay_date: '2026-01-23' },
+        { pay_frequency: 'biweekly', period_start: '2026-01-18', period_end: '2026-01-31', pay_date: '2026-02-06' },
+        { pay_frequency: 'biweekly', period_start: '2026-02-01', period_end: '2026-02-14', pay_date: '2026-02-20' },
+      ],
+      settings: { suta_rates: { NV: 0.01 }, suta_wage_bases: { NV: { '2026': 45000 } } },
+    });
+    const rows = computeCompany(c, bundledBook()).rows;
+    // 520,000 / 26 = 20,000.00 a period: 20,000 + 20,000 + 5,000 reach the 45,000 base
+    expect(rows.map((r) => cents(r.values.get('us.nv.sui.er.wages')!))).toEqual(['20000.00', '20000.00', '5000.00']);
+    expect(rows.map((r) => cents(r.values.get('us.nv.sui.er')!))).toEqual(['200.00', '200.00', '50.00']);
   });
 });
 

@@ -178,6 +178,39 @@ export class Decimal {
     return this.div(y);
   }
 
+  /**
+   * `this.div(y).toDecimalPlaces(dp, rm)`: the same result, computed without
+   * decimal.js where it can be. Both values scaled safe integers, half-up, at
+   * most 4 places, and a quotient under 10^15: the exact quotient rounded once.
+   * That equals decimal.js's 40-digit quotient rounded again: the exact quotient
+   * N/D (D < 2^53, in units of 10^-dp) is either on a half or at least
+   * 1/(2D) from one, farther than 40 digits can move it (D × 10^dp × |q| < 10^39).
+   */
+  divToDecimalPlaces(y: DecimalInput, dp: number, rm: Rounding = HALF_UP): Decimal {
+    const o = y instanceof Decimal ? y : new Decimal(y);
+    if (rm === HALF_UP && this.big === undefined && o.big === undefined && o.n !== 0 && (dp === 0 || dp === 1 || dp === 2 || dp === 3 || dp === 4)) {
+      let a = Math.abs(this.n), b = Math.abs(o.n);
+      const e = o.k + dp - this.k; // |q| × 10^dp = a × 10^e / b
+      if (e >= 0) a *= POW10[e]!;
+      else if (-e < POW10.length) b *= POW10[-e]!;
+      else b = Infinity;
+      if (a + b <= Number.MAX_SAFE_INTEGER && a < b * POW10[15 + dp]!) {
+        let q = Math.floor(a / b); // a first guess: the float quotient may round up to the next integer
+        let r = a - q * b; // exact: q × b ≤ a + b is a safe integer
+        if (r < 0) {
+          q--;
+          r += b;
+        } else if (r >= b) {
+          q++;
+          r -= b;
+        }
+        if (2 * r >= b) q++; // half-up: away from zero at the half
+        return new Decimal(isNeg(this.n) !== isNeg(o.n) ? -q : q, dp, SCALED);
+      }
+    }
+    return this.div(o).toDecimalPlaces(dp, rm);
+  }
+
   negated(): Decimal {
     return this.big === undefined ? new Decimal(-this.n, this.k, SCALED) : fromJs(this.big.negated());
   }

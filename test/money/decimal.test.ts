@@ -160,6 +160,41 @@ describe('Decimal gives what decimal.js gives', () => {
     expect((new (Decimal as unknown as new (x: number, k: number) => Decimal)(5, 2)).toString()).toBe('5');
   });
 
+  it('divToDecimalPlaces is div then toDecimalPlaces (a 40-digit quotient rounded again), in every mode', () => {
+    const places = fc.integer({ min: 0, max: 6 });
+    const mode = fc.constantFrom<Rounding>(...MODES, 4, 4, 4);
+    fc.assert(
+      fc.property(decimalText, decimalText, places, mode, (a, b, dp, rm) => {
+        const [x, rx] = pair(a);
+        const [y, ry] = pair(b);
+        if (ry.isZero()) return;
+        same(x.divToDecimalPlaces(y, dp, rm), rx.div(ry).toDecimalPlaces(dp, rm));
+      }),
+      { numRuns: 6000, seed: 21 },
+    );
+    // The payroll shape (an annual amount over the pay periods), and values on a half or a hair from it.
+    const periods = fc.constantFrom(1, 2, 4, 12, 24, 26, 52, 260, 365, 3, 7, 13, 27, 53);
+    const cents = fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n });
+    fc.assert(
+      fc.property(cents, fc.integer({ min: 0, max: 8 }), periods, fc.integer({ min: 0, max: 4 }), fc.integer({ min: -3, max: 3 }), (m, k, p, dp, nudge) => {
+        // m / 10^k, or a value exactly on a half of the last place times p, nudged by a few units of 10^-k
+        const onHalf = (2n * m + 1n) * BigInt(p) * 10n ** BigInt(k);
+        const forms = [m, onHalf / 2n / 10n ** BigInt(dp) + BigInt(nudge)];
+        for (const n of forms) {
+          const neg = n < 0n;
+          const t = (neg ? -n : n).toString().padStart(k + 1, '0');
+          const text = `${neg ? '-' : ''}${k ? `${t.slice(0, -k)}.${t.slice(-k)}` : t}`;
+          same(new Decimal(text).divToDecimalPlaces(p, dp), new Ref(text).div(p).toDecimalPlaces(dp, 4));
+        }
+      }),
+      { numRuns: 20000, seed: 22 },
+    );
+    same(new Decimal('-0.001').divToDecimalPlaces(26, 2), new Ref('-0.001').div(26).toDecimalPlaces(2, 4));
+    same(new Decimal('0').divToDecimalPlaces(-26, 2), new Ref('0').div(-26).toDecimalPlaces(2, 4));
+    same(new Decimal('32.5').divToDecimalPlaces(26, 2), new Ref('32.5').div(26).toDecimalPlaces(2, 4)); // 1.25 exactly
+    same(new Decimal('0.13').divToDecimalPlaces(26, 2), new Ref('0.13').div(26).toDecimalPlaces(2, 4)); // 0.005: half-up to 0.01
+  });
+
   it('the payroll cases: a rate times wages rounded to the cent, a salary divided by the periods', () => {
     const cases: Array<[string, string]> = [['1234.56', '0.062'], ['7125.005', '0.0145'], ['-0.004', '1'], ['184500', '0.062'], ['52000', '26'], ['100000', '52'], ['0.1', '0.2']];
     for (const [a, b] of cases) {

@@ -137,18 +137,26 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
     const e2 = adjusted.minus(row.atLeast);
     const f2 = e2.times(row.rate);
     const g2 = row.base.plus(f2);
+    const a3 = legacy ? ZERO : (e.fed_dependents ?? ZERO);
+    const a4 = e.fed_extra ?? ZERO;
+    if (!T) {
+      // Lines 2h to 4b and the rounding below in one division: (max(0, 2g − 3a) + (4a + flat + mandatory) × 1b) ÷ 1b,
+      // rounded. The same amount: line 3c is max(0, (2g − 3a) ÷ 1b), and the 40-digit quotients of the lines
+      // below cannot move a total across a half cent (Decimal.divToDecimalPlaces); the test compares both ways.
+      const owed = maxDec(ZERO, g2.minus(a3)).plus(a4.plus(flatTax).plus(mandatory).times(periods));
+      const rounded = owed.divToDecimalPlaces(periods, rounding === 'dollars' ? 0 : 2);
+      return { amount: minDec(rounded, maxDec(ZERO, input.wages)), taxableWages: input.wages, lines };
+    }
     const h2 = g2.div(periods);
     T && lines.push({ label: '2e Line 2a − line 2b', value: u(e2) });
     T && lines.push({ label: '2f Line 2e × line 2d', value: u(f2) });
     T && lines.push({ label: '2g Tentative Annual Withholding Amount (2c + 2f)', value: u(g2) });
     T && lines.push({ label: '2h Tentative Withholding Amount (2g ÷ 1b)', value: u(h2) });
-    const a3 = legacy ? ZERO : (e.fed_dependents ?? ZERO);
     const b3 = a3.div(periods);
     const c3 = maxDec(ZERO, h2.minus(b3));
     T && lines.push({ label: '3a Step 3 amount', value: m(a3) });
     T && lines.push({ label: '3b Line 3a ÷ line 1b', value: u(b3) });
     T && lines.push({ label: '3c Line 2h − line 3b, not below 0', value: u(c3) });
-    const a4 = e.fed_extra ?? ZERO;
     const b4 = c3.plus(a4);
     T && lines.push({ label: '4a Additional withholding (Step 4(c), or line 6 of a 2019-or-earlier form)', value: m(a4) });
     T && lines.push({ label: '4b Amount to withhold (3c + 4a)', value: u(b4) });

@@ -12,6 +12,7 @@ import { ExpectedCsvBuffer } from '../report/expectedCsv.js';
 import { RuleError } from '../rules/index.js';
 import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
 import { byId, lowerBound, ownerOf } from './partition.js';
+import { DateTotals } from './dateTotals.js';
 import { RegisterRecords } from '../io/register/registerRecords.js';
 import { employeeFacts, periodLookup, ruleLookup } from '../reconcile/companyFacts.js';
 import { planColumns } from '../calc/columns.js';
@@ -75,20 +76,6 @@ export interface WorkerResult {
 export type WorkerMessage = WorkerResult | { kind: 'input-error'; k: number; problems: InputError['problems'] } | { kind: 'error'; k: number; message: string; stack?: string };
 
 const now = () => performance.now();
-
-function addTotals(into: Map<string, Map<string, Tally>>, date: string, values: Map<string, Decimal>, items: ReadonlySet<string>): void {
-  let t = into.get(date);
-  if (!t) into.set(date, (t = new Map()));
-  for (const [k, v] of values) {
-    if (items.size !== 0 && !items.has(k)) continue;
-    let s = t.get(k);
-    if (!s) t.set(k, (s = new Tally()));
-    s.add(v);
-  }
-}
-
-const serialTotals = (m: Map<string, Map<string, Tally>>): Array<[string, Array<[string, string]>]> =>
-  [...m].map(([d, t]) => [d, [...t].map(([k, v]) => [k, v.value.toString()] as [string, string])]);
 
 async function run(job: WorkerJob): Promise<WorkerMessage> {
   const timings: Record<string, number> = { read: 0, compute: 0, reconcile: 0, write: 0 };
@@ -181,7 +168,11 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   };
   // The what-if hints of the single-threaded command (per employee, so a share of the company gives the same ones).
   const whatIfIds = new Set<string>();
-  const itemFirstSeen = new Map<string, [number, number]>();
+  // Per item, the first register line and position that gives it: one record per item, updated in place, so
+  // the record found at a position of the previous row is the item's current one (no look-up by name).
+  const itemFirstSeen = new Map<string, { line: number; pos: number }>();
+  const seenKeys: string[] = [];
+  const seenAt: Array<{ line: number; pos: number }> = [];
   const whatIf = job.command ? fitWhatIfs(company, book) : undefined;
   const alternatives = whatIf
     ? (row: ExpectedRow, item: string) => {
@@ -189,8 +180,8 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
         return whatIf(row, item);
       }
     : undefined;
-  const dateTotals = new Map<string, Map<string, Tally>>();
-  const regDateTotals = new Map<string, Map<string, Tally>>();
+  const dateTotals = new DateTotals(liabilityItems);
+  const regDateTotals = new DateTotals(liabilityItems);
   const findings: Finding[] = [];
   const accounting: Accounting = {
     register: { read: 0, matched: 0, unexpected: 0, unknownEmployee: 0, paidAfterTermination: 0, duplicate: 0, rejected: 0 },
@@ -250,12 +241,19 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       regRows++;
       if (f.row) {
         regAccepted++;
-        addTotals(regDateTotals, f.row.pay_date, f.row.values, liabilityItems);
+        regDateTotals.add(f.row.pay_date, f.row.values);
         if (job.command) {
+          const line = lines[i]!;
           let pos = 0;
           for (const k of f.row.values.keys()) {
-            const at = itemFirstSeen.get(k);
-            if (!at || at[0] > lines[i]! || (at[0] === lines[i]! && at[1] > pos)) itemFirstSeen.set(k, [lines[i]!, pos]);
+            let at = seenKeys[pos] === k ? seenAt[pos] : itemFirstSeen.get(k);
+            if (!at) itemFirstSeen.set(k, (at = { line, pos }));
+            else if (at.line > line || (at.line === line && at.pos > pos)) {
+              at.line = line;
+              at.pos = pos;
+            }
+            seenKeys[pos] = k;
+            seenAt[pos] = at;
             pos++;
           }
         }
@@ -306,7 +304,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       dateBytes += bytes.length;
       timings.write! += now() - t0;
       t0 = now();
-      for (const r of chunk) addTotals(dateTotals, r.pay_date, r.values, liabilityItems);
+      for (const r of chunk) dateTotals.add(r.pay_date, r.values);
       if (job.reconcile) reconcileChunk(chunkKey, chunk);
       chunk = [];
       timings.reconcile! += now() - t0;
@@ -353,8 +351,8 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       };
       for (const key of totals.keys()) {
         const e = new Tally(), r = new Tally();
-        for (const p of itemsOfKey(key)) over(dateTotals, p, e);
-        over(regDateTotals, key, r);
+        for (const p of itemsOfKey(key)) over(dateTotals.byDate, p, e);
+        over(regDateTotals.byDate, key, r);
         totals.set(key, { expected: e.value, register: r.value });
       }
     }
@@ -374,7 +372,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     rowsRead: company.rowsRead,
     unpaidTime: 0,
     timings,
-    dateTotals: serialTotals(dateTotals),
+    dateTotals: dateTotals.serial(),
     ...(job.reconcile
       ? {
           rec: {
@@ -387,8 +385,8 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
             rows: regRows,
             accepted: regAccepted,
             rejected: regRejected,
-            registerDateTotals: serialTotals(regDateTotals),
-            ...(job.command ? { places, firstRejects: firstRejects.sort((a, b) => a.line - b.line).slice(0, 10), whatIfEmployees: whatIfIds.size, itemFirstSeen: [...itemFirstSeen].map(([k, [l, p]]) => [k, l, p] as [string, number, number]) } : {}),
+            registerDateTotals: regDateTotals.serial(),
+            ...(job.command ? { places, firstRejects: firstRejects.sort((a, b) => a.line - b.line).slice(0, 10), whatIfEmployees: whatIfIds.size, itemFirstSeen: [...itemFirstSeen].map(([k, at]) => [k, at.line, at.pos] as [string, number, number]) } : {}),
           },
         }
       : {}),

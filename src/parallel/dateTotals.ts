@@ -1,0 +1,52 @@
+import { Tally, type Decimal } from '../money/index.js';
+
+/**
+ * Sums of row values per pay date and item (for the deposit audit and the
+ * summary's item totals). Rows of one source list their items in the same
+ * order, so an item's tally is found by its position in the previous row of the
+ * same date and only looked up by name when that position holds another item.
+ * With `items` given (not empty), only those items are summed.
+ */
+export class DateTotals {
+  readonly byDate = new Map<string, Map<string, Tally>>();
+  private date: string | undefined;
+  private current: Map<string, Tally> | undefined;
+  private readonly keys: string[] = [];
+  private readonly tallies: Tally[] = [];
+
+  constructor(private readonly items: ReadonlySet<string> = new Set()) {}
+
+  add(date: string, values: ReadonlyMap<string, Decimal>): void {
+    let t = this.current;
+    if (date !== this.date || t === undefined) {
+      t = this.byDate.get(date);
+      if (!t) this.byDate.set(date, (t = new Map()));
+      this.current = t;
+      this.date = date;
+      this.keys.length = 0;
+      this.tallies.length = 0;
+    }
+    const { keys, tallies, items } = this;
+    const all = items.size === 0;
+    let i = 0;
+    for (const [k, v] of values) {
+      if (!all && !items.has(k)) continue;
+      let s: Tally;
+      if (keys[i] === k) s = tallies[i]!;
+      else {
+        let found = t.get(k);
+        if (!found) t.set(k, (found = new Tally()));
+        s = found;
+        keys[i] = k;
+        tallies[i] = s;
+      }
+      s.add(v);
+      i++;
+    }
+  }
+
+  /** As the worker result carries them: [date, [item, total]…]… */
+  serial(): Array<[string, Array<[string, string]>]> {
+    return [...this.byDate].map(([d, t]) => [d, [...t].map(([k, v]) => [k, v.value.toString()] as [string, string])]);
+  }
+}

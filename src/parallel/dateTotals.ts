@@ -1,4 +1,4 @@
-import { Tally, type Decimal } from '../money/index.js';
+import { Tally, scaledDecimal, type Decimal } from '../money/index.js';
 
 /**
  * Sums of row values per pay date and item (for the deposit audit and the
@@ -43,6 +43,28 @@ export class DateTotals {
       s.add(v);
       i++;
     }
+  }
+
+  /** Add a sum made elsewhere (whole cents, and a rest that is not) to one item of a date. */
+  addSum(date: string, item: string, cents: number, rest: Decimal | undefined): void {
+    if (this.items.size !== 0 && !this.items.has(item)) return;
+    const s = this.tally(date, item);
+    if (cents !== 0 || rest === undefined) s.add(scaledDecimal(cents, 2));
+    if (rest !== undefined) s.add(rest);
+  }
+
+  /** Add one value to one item of a date. */
+  addValue(date: string, item: string, v: Decimal): void {
+    if (this.items.size !== 0 && !this.items.has(item)) return;
+    this.tally(date, item).add(v);
+  }
+
+  private tally(date: string, item: string): Tally {
+    let t = this.byDate.get(date);
+    if (!t) this.byDate.set(date, (t = new Map()));
+    let s = t.get(item);
+    if (!s) t.set(item, (s = new Tally()));
+    return s;
   }
 
   /** As the worker result carries them: [date, [item, total]…]… */

@@ -295,6 +295,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     let chunk: ExpectedRow[] = [];
     let chunkKey = '';
     const text = new ExpectedCsvBuffer(columns);
+    text.sumColumns(); // the expected totals per pay date, summed as the amounts are written
     let curDate = '', dateBytes = 0, dateRows = 0;
     const flush = () => {
       if (chunk.length === 0) return;
@@ -304,7 +305,13 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       dateBytes += bytes.length;
       timings.write! += now() - t0;
       t0 = now();
-      for (const r of chunk) dateTotals.add(r.pay_date, r.values);
+      const date = chunk[0]!.pay_date; // a chunk is one pay date
+      text.drainSums(
+        (item, cents, rest) => dateTotals.addSum(date, item, cents, rest),
+        (row, columns) => {
+          for (const [k, v] of row.values) if (!columns.has(k)) dateTotals.addValue(row.pay_date, k, v);
+        },
+      );
       if (job.reconcile) reconcileChunk(chunkKey, chunk);
       chunk = [];
       timings.reconcile! += now() - t0;

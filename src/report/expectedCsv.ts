@@ -1,5 +1,5 @@
 import type { RegisterRow } from '../model/index.js';
-import { centsOf, formatMoney, formatQuantity } from '../money/index.js';
+import { centsOf, formatMoney, formatQuantity, type Decimal } from '../money/index.js';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { csvCell, csvLine, excelSafe } from '../io/writeCsv.js';
 
@@ -30,6 +30,10 @@ export class ExpectedCsvBuffer {
   private buf = Buffer.allocUnsafe(1 << 16);
   private pos = 0;
   private readonly kinds: Uint8Array;
+  private sums: Float64Array | undefined;
+  private present: Uint8Array | undefined;
+  private rests: Array<Decimal | undefined> | undefined;
+  private readonly extra: RegisterRow[] = [];
 
   constructor(private readonly columns: readonly string[]) {
     this.kinds = Uint8Array.from(columns, (c) => (KEYS.has(c) ? KEY : HOURS.has(c) ? HOUR : MONEY));
@@ -40,9 +44,10 @@ export class ExpectedCsvBuffer {
   }
 
   add(row: RegisterRow): void {
-    const { columns, kinds } = this;
+    const { columns, kinds, sums } = this;
     const values = row.values;
     this.room(columns.length * 24 + 16);
+    let summed = 0;
     for (let i = 0; i < columns.length; i++) {
       if (i > 0) this.buf[this.pos++] = 0x2c; // ,
       const c = columns[i]!;
@@ -56,8 +61,48 @@ export class ExpectedCsvBuffer {
       const cents = centsOf(v);
       if (cents !== undefined) this.cents(cents);
       else this.text(kind === HOUR ? formatQuantity(v) : formatMoney(v));
+      if (sums !== undefined) {
+        summed++;
+        this.present![i] = 1;
+        const t = cents === undefined ? NaN : sums[i]! + cents;
+        if (Number.isSafeInteger(t)) sums[i] = t;
+        else this.rests![i] = this.rests![i] ? this.rests![i]!.plus(v) : v;
+      }
     }
     this.buf[this.pos++] = 0x0a; // \n
+    if (sums !== undefined && summed !== values.size) this.extra.push(row);
+  }
+
+  /**
+   * Also sum each column's values as rows are added (the expected totals per pay
+   * date, made while the amounts are at hand), until `drainSums`.
+   */
+  sumColumns(): void {
+    this.sums = new Float64Array(this.columns.length);
+    this.present = new Uint8Array(this.columns.length);
+    this.rests = new Array(this.columns.length).fill(undefined);
+  }
+
+  /**
+   * The sums since the last drain, per column in column order: whole cents and
+   * any rest that is not (or would overflow) whole cents; then the values of
+   * rows that held an item with no column, item by item. Resets the sums.
+   */
+  drainSums(to: (item: string, cents: number, rest: Decimal | undefined) => void, extra: (row: RegisterRow, columns: ReadonlySet<string>) => void): void {
+    const { sums, present, rests } = this;
+    if (!sums || !present || !rests) throw new Error('drainSums without sumColumns');
+    for (let i = 0; i < sums.length; i++) {
+      if (present[i] === 0) continue;
+      to(this.columns[i]!, sums[i]!, rests[i]);
+      sums[i] = 0;
+      present[i] = 0;
+      rests[i] = undefined;
+    }
+    if (this.extra.length) {
+      const set = new Set(this.columns);
+      for (const r of this.extra) extra(r, set);
+      this.extra.length = 0;
+    }
   }
 
   /** The bytes written since the last take: a view, valid until the next add. */

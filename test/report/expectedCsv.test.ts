@@ -82,4 +82,37 @@ describe('ExpectedCsvBuffer', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('sums each column as it writes (whole cents, the rest as Decimals, items with no column handed back): the plain sums of the values', () => {
+    const money = fc.oneof(amount, fc.constantFrom('90071992547409.91', '-90071992547409.91').map((t) => new Decimal(t)));
+    const row = fc.record({
+      cells: fc.array(fc.tuple(fc.constantFrom(...COLUMNS.slice(4), 'not.a.column'), money), { maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 3 }), (rows, drains) => {
+        const b = new ExpectedCsvBuffer(COLUMNS);
+        b.sumColumns();
+        const got = new Map<string, Decimal>();
+        const put = (k: string, v: Decimal) => got.set(k, (got.get(k) ?? new Decimal(0)).plus(v));
+        const drain = () =>
+          b.drainSums(
+            (item, cents, rest) => put(item, new Decimal(cents).div(100).plus(rest ?? 0)),
+            (r, columns) => {
+              for (const [k, v] of r.values) if (!columns.has(k)) put(k, v);
+            },
+          );
+        const want = new Map<string, Decimal>();
+        rows.forEach((r, i) => {
+          const values = new Map(r.cells);
+          b.add({ employee_id: 'E1', pay_date: '2026-01-09', values } as unknown as RegisterRow);
+          for (const [k, v] of values) want.set(k, (want.get(k) ?? new Decimal(0)).plus(v));
+          if (i % drains === 0) drain();
+        });
+        drain();
+        expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+        for (const [k, v] of want) expect(got.get(k)!.eq(v), k).toBe(true);
+      }),
+      { numRuns: 1500, seed: 6 },
+    );
+  });
 });

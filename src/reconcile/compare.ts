@@ -21,11 +21,24 @@ function partsOf(key: string): string[] {
   return p;
 }
 
-const kindCache = new Map<string, ItemKind>();
-function kindOf(key: string, parts: readonly string[]): ItemKind {
-  let k = kindCache.get(key);
-  if (k === undefined) kindCache.set(key, (k = itemKind(parts[0]!)));
-  return k;
+interface KeyInfo {
+  parts: string[];
+  kind: ItemKind;
+}
+const infoCache = new Map<string, KeyInfo>();
+/** The items a register key sums and their kind; by position first (rows of one layout list their keys in the same order). */
+const infoKeys: string[] = [];
+const infoAt: KeyInfo[] = [];
+function infoOf(key: string, pos: number): KeyInfo {
+  if (infoKeys[pos] === key) return infoAt[pos]!;
+  let info = infoCache.get(key);
+  if (!info) {
+    const parts = partsOf(key);
+    infoCache.set(key, (info = { parts, kind: itemKind(parts[0]!) }));
+  }
+  infoKeys[pos] = key;
+  infoAt[pos] = info;
+  return info;
 }
 
 /** Equal values (whole cents compare as integers, the rest as Decimals). */
@@ -78,11 +91,11 @@ export function comparePayslip(ctx: CompareContext, exp: ExpectedRow, reg: Regis
   let net: Diff | undefined;
   let payDiff = ZERO, payMapped = false;
   let withheldDiff = ZERO;
+  let pos = 0;
   for (const [key, actual] of reg.values) {
-    const parts = partsOf(key);
+    const { parts, kind } = infoOf(key, pos++);
     const expected = expectedOf(exp, parts);
     ctx.counts.compared++;
-    const kind = kindOf(key, parts);
     if (kind === 'pay') payMapped = true;
     if (sameValue(actual, expected)) {
       ctx.counts.exact++;

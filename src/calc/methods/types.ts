@@ -37,6 +37,9 @@ export interface TaxInput {
   trace?: boolean;
 }
 
+/** The `lines` of a result computed without its trace (bulk computation): one shared, frozen empty list. */
+export const NO_LINES: TraceLine[] = Object.freeze([]) as unknown as TraceLine[];
+
 export interface TaxResult {
   /** The amount, rounded as the rule says. Never negative. */
   amount: Decimal;

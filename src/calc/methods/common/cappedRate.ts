@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Decimal, ZERO, formatMoney, maxDec, minDec, roundCents } from '../../../money/index.js';
 import { moneyParam, rateParam } from './paramTypes.js';
-import type { TaxInput, TaxMethod } from '../types.js';
+import { NO_LINES, type TaxInput, type TaxMethod } from '../types.js';
 
 /**
  * A rate on wages up to an annual wage base (Social Security, state unemployment):
@@ -45,7 +45,7 @@ export const cappedRate: TaxMethod<{ rate: Decimal; wage_base: Decimal; ytd_wage
     return {
       amount,
       taxableWages: taxable,
-      lines: !T ? [] : [
+      lines: !T ? NO_LINES : [
         { label: 'Wages this period', value: formatMoney(input.wages) },
         { label: 'Annual wage base', value: formatMoney(p.wage_base), ref: prov.wage_base },
         { label: `Taxable wages earlier this year (${p.ytd_wages_item ?? `${input.componentId}.wages`})`, value: formatMoney(ytdTaxable) },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Decimal, formatMoney, roundCents } from '../../../money/index.js';
 import { rateParam } from './paramTypes.js';
-import type { TaxMethod } from '../types.js';
+import { NO_LINES, type TaxMethod } from '../types.js';
 
 /** A flat rate on all the component's wages (Medicare, Pennsylvania income tax, California SDI). */
 export const flatRate: TaxMethod<{ rate: Decimal }> = {
@@ -16,7 +16,7 @@ export const flatRate: TaxMethod<{ rate: Decimal }> = {
     return {
       amount,
       taxableWages: input.wages,
-      lines: !T ? [] : [
+      lines: !T ? NO_LINES : [
         { label: 'Wages this period', value: formatMoney(input.wages) },
         { label: 'Rate', value: p.rate.toString(), ref: prov.rate },
         { label: 'Wages × rate, rounded to the cent', value: formatMoney(amount) },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Decimal, ZERO, formatMoney, maxDec, roundCents } from '../../../money/index.js';
 import { moneyParam, rateParam } from './paramTypes.js';
-import type { TaxMethod } from '../types.js';
+import { NO_LINES, type TaxMethod } from '../types.js';
 
 /**
  * A rate on the year's wages above a threshold, withheld from the period in
@@ -24,7 +24,7 @@ export const rateOverAnnualThreshold: TaxMethod<{ rate: Decimal; threshold: Deci
     return {
       amount,
       taxableWages: taxable,
-      lines: !T ? [] : [
+      lines: !T ? NO_LINES : [
         { label: `Year-to-date wages before this period (${p.ytd_wages_item})`, value: formatMoney(before) },
         { label: 'Wages this period', value: formatMoney(input.wages) },
         { label: 'Annual threshold', value: formatMoney(p.threshold), ref: prov.threshold },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Decimal, ZERO, formatMoney, maxDec, minDec, roundTo } from '../../../money/index.js';
 import { applyBrackets, bracketsParam, decimalParam, moneyParam, rateParam, type Bracket } from '../common/paramTypes.js';
-import type { TaxMethod, TaxResult, TraceLine } from '../types.js';
+import { NO_LINES, type TaxMethod, type TaxResult, type TraceLine } from '../types.js';
 
 const statusTables = z.strictObject({ married_jointly: bracketsParam, single: bracketsParam, head_of_household: bracketsParam });
 
@@ -54,7 +54,7 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
   compute(input, p, prov): TaxResult {
     const T = input.trace !== false; // build the explain trace only when asked
     const e = input.employee;
-    const lines: TraceLine[] = [];
+    const lines: TraceLine[] = T ? [] : NO_LINES;
     const rounding = input.settings.fit_rounding;
     const periods = p.periods_per_year[input.frequency];
     if (!periods) throw new Error(`Pub 15-T Table 3 has no entry for pay frequency ${input.frequency}`);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Decimal, ZERO, formatMoney, maxDec, roundCents } from '../../../money/index.js';
 import { cappedAmount } from '../common/cappedRate.js';
 import { moneyParam, rateParam, decimalParam } from '../common/paramTypes.js';
-import type { TaxMethod } from '../types.js';
+import { NO_LINES, type TaxMethod } from '../types.js';
 
 type FutaParams = { gross_rate: Decimal; max_credit: Decimal; wage_base: Decimal; credit_reduction: Record<string, Decimal> };
 
@@ -35,7 +35,7 @@ export const usFuta: TaxMethod<FutaParams> = {
     return {
       amount,
       taxableWages: taxable,
-      lines: !T ? [] : [
+      lines: !T ? NO_LINES : [
         { label: 'FUTA gross rate', value: p.gross_rate.toString(), ref: prov.gross_rate },
         { label: 'Maximum credit for state unemployment tax', value: p.max_credit.toString(), ref: prov.max_credit },
         { label: `Credit reduction for work state ${state || '(none)'}`, value: reduction.toString(), ref: prov.credit_reduction },

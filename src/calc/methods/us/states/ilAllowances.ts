@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZERO, formatMoney, maxDec, roundCents, type Decimal } from '../../../../money/index.js';
 import { moneyParam, rateParam } from '../../common/paramTypes.js';
-import type { TaxMethod, TaxResult } from '../../types.js';
+import { NO_LINES, type TaxMethod, type TaxResult } from '../../types.js';
 import { allowanceField, intField } from './stateFields.js';
 
 type IlParams = { rate: Decimal; basic_allowance: Decimal; additional_allowance: Decimal };
@@ -36,7 +36,7 @@ export const ilAllowances: TaxMethod<IlParams> = {
     return {
       amount,
       taxableWages: wages,
-      lines: !T ? [] : [
+      lines: !T ? NO_LINES : [
         { label: `IL-W-4: ${basic} basic allowance(s) (line 1), ${additional} additional allowance(s) (line 2)${input.employee.fields.il_allowances === undefined && input.employee.fields.il_additional_allowances === undefined ? ' (none on file)' : ''}`, value: '' },
         { label: 'Wages subject to Illinois withholding this period', value: formatMoney(wages) },
         { label: 'Basic allowance (line 1), per year', value: formatMoney(p.basic_allowance), ref: prov.basic_allowance },

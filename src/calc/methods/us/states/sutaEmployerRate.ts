@@ -4,7 +4,7 @@ import { cappedAmount } from '../../common/cappedRate.js';
 import { moneyParam, rateParam } from '../../common/paramTypes.js';
 import { InputError } from '../../../../model/problems.js';
 import type { Settings } from '../../../../model/index.js';
-import type { TaxInput, TaxMethod, TaxResult } from '../../types.js';
+import { NO_LINES, type TaxInput, type TaxMethod, type TaxResult } from '../../types.js';
 
 type SutaParams = { state: string; wage_base?: Decimal | undefined; new_employer_rate?: Decimal | undefined };
 
@@ -86,7 +86,7 @@ export const sutaEmployerRate: TaxMethod<SutaParams> = {
     return {
       amount,
       taxableWages: taxable,
-      lines: !T ? [] : [
+      lines: !T ? NO_LINES : [
         { label: 'Wages this period', value: formatMoney(input.wages) },
         fromSettings
           ? { label: `${p.state} taxable wage base (payrecon.yaml ${fromSettings}: the rule file has none for the year)`, value: formatMoney(base), ref: 'payrecon.yaml' }

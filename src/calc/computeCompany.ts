@@ -261,9 +261,10 @@ function computeOne(
   if (trace) trace.items.push({ item: 'net_pay', title: 'Net pay', lines: [{ label: 'Gross − deductions − employee taxes', value: `${formatMoney(gross)} − ${formatMoney(deductionsTotal)} − ${formatMoney(employeeTaxes)} = ${formatMoney(net)}` }] });
 
   // Year to date after this payslip: the items methods read (each tax and its wages) and supplemental wages.
-  for (const k of plan.ytdItems) {
-    const v = values.get(k);
-    if (v !== undefined && !v.isZero()) st.items.add(k, v);
+  // (the payslip's values that have a slot: the slots are the ytd items and `supplemental`, added below)
+  for (const [k, v] of values) {
+    const i = slots.get(k);
+    if (i !== undefined && k !== 'supplemental' && !v.isZero()) st.items.addAt(i, k, v);
   }
   if (!supplemental.isZero()) st.items.add('supplemental', supplemental);
 

@@ -25,7 +25,11 @@ export class YearToDate {
   }
 
   add(item: string, v: Decimal): void {
-    const i = this.slots.get(item);
+    this.addAt(this.slots.get(item), item, v);
+  }
+
+  /** `add` for a caller that has the item's slot (`slots.get(item)`) at hand already. */
+  addAt(i: number | undefined, item: string, v: Decimal): void {
     if (i !== undefined) {
       const c = centsOf(v);
       if (c !== undefined) {

@@ -56,6 +56,16 @@ export interface ScanOptions {
   to?: number;
   firstLine?: number;
   chunkSize?: number;
+  /**
+   * Records the caller does not want (another worker's rows): once field `field`
+   * is read, `test` sees the record with its first field + 1 fields and, when it
+   * says skip, the rest of the line is passed over without being split into
+   * fields, provided it holds no quote and no stray carriage return (those lines
+   * are split as usual), and the fields read are not all blank. A skipped record
+   * is counted (`records`, Fallback's count) but not passed to `onRecord`. Read
+   * for each record: a caller may set it once it has read the header.
+   */
+  skip?: { field: number; test: (r: ScanRecord) => boolean };
 }
 
 /**
@@ -77,7 +87,40 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
   let line = (opts.firstLine ?? 1) - 1;
   let records = 0;
   let crlf: boolean | undefined;
+  // The first quote / carriage return at or after the position they were searched from (have: none in the buffer).
+  let nextQuote = -1, nextCr = -1, searchedQ = 0, searchedCr = 0;
+  /** With i at the delimiter after the skip field: the line feed ending this line if it can be passed over, else -1. */
+  const lineEndIfPlain = (i: number): number => {
+    const lf = buf.indexOf(LF, i);
+    if (lf < 0 || lf >= have) return -1;
+    if (nextQuote < i || searchedQ > i) {
+      const q = buf.indexOf(QUOTE, i);
+      nextQuote = q < 0 || q >= have ? have : q;
+      searchedQ = i;
+    }
+    if (nextQuote < lf) return -1;
+    if (nextCr < i || searchedCr > i) {
+      const c = buf.indexOf(CR, i);
+      nextCr = c < 0 || c >= have ? have : c;
+      searchedCr = i;
+    }
+    const crEnd = nextCr === lf - 1;
+    if (nextCr < lf - 1 || (crEnd && crlf === false) || (!crEnd && crlf === true)) return -1;
+    return lf;
+  };
+  /** Whether the caller skips the record whose first n fields are read (i at the delimiter after them): its line end, or -1. */
+  const trySkip = (i: number, n: number): number => {
+    const lf = lineEndIfPlain(i);
+    if (lf < 0) return -1;
+    rec.start = base + pos;
+    rec.end = base + lf - (buf[lf - 1] === CR ? 1 : 0);
+    rec.line = line + 1;
+    rec.n = n;
+    rec.base = base;
+    return opts.skip!.test(rec) ? lf : -1;
+  };
   const fill = (): void => {
+    nextQuote = nextCr = -1; // the bytes move
     if (pos > 0) {
       buf.copy(buf, 0, pos, have);
       base += pos;
@@ -107,6 +150,8 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
       let needMore = false;
       let blank = true;
       let maybe = false;
+      let skipEnd = -1;
+      const skipN = opts.skip ? opts.skip.field + 1 : -1; // (read per record: a caller may set it from the header)
       for (;;) {
         if (n === fsA.length) {
           const m = n * 2;
@@ -154,6 +199,7 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
           }
           const c = i < have ? buf[i]! : -1;
           if (c === delim) {
+            if (n === skipN && !blank && (skipEnd = trySkip(i, n)) >= 0) break;
             i++;
             continue;
           }
@@ -186,11 +232,26 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
         n++;
         i = j;
         if (i < have && buf[i] === delim) {
+          if (n === skipN && !blank && (skipEnd = trySkip(i, n)) >= 0) break;
           i++;
           continue;
         }
         ended = true;
         break;
+      }
+      if (skipEnd >= 0) {
+        // A record the caller skips: counted, its line passed over.
+        crlf = skipEnd > 0 && buf[skipEnd - 1] === CR;
+        line++;
+        records++;
+        pos = skipEnd + 1;
+        skipEnd = -1;
+        if (pos >= have) {
+          if (eof) break;
+          fill();
+          if (pos >= have && eof) break;
+        }
+        continue;
       }
       if (needMore) {
         const before = have - pos;

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
-import { Fallback, fieldText, recordFields, scanCsv, type ScanRecord } from './csvScan.js';
+import { Fallback, fieldText, recordFields, scanCsv, type ScanOptions, type ScanRecord } from './csvScan.js';
 import type { InputProblem } from './problems.js';
 
 export interface ReadCsvOptions<S extends z.ZodType> {
@@ -111,11 +111,14 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
   let finished = false;
   if ((opts.encoding ?? 'utf8') === 'utf8') {
     const info = { lines: 0 };
+    // Another worker's row: only its key cell is read (as handle would read it), and the rest of its line is passed
+    // over by the scanner when it plainly can be (set once the header gives the key's column).
+    const skip: ScanOptions['skip'] = opts.keep ? { field: -2, test: (r) => header.length !== 0 && !opts.keep!.test(fieldText(r, keepAt!).trim()) } : undefined;
     try {
       scanCsv(file, (r) => {
         delivered++;
         info.lines = r.line;
-        // Another worker's row: only its key cell is read (as handle would read it), not the whole record.
+        if (skip && skip.field === -2 && keepAt !== undefined && keepAt >= 0) skip.field = keepAt;
         if (keepAt !== undefined && header.length !== 0 && !opts.keep!.test(fieldText(r, keepAt).trim())) return;
         if (fastRecord !== undefined && r.n === header.length) {
           // What handle does for a row its converter takes, without making the row's strings.
@@ -127,11 +130,12 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
           }
         }
         if (handle(recordFields(r), info)) throw STOP;
-      });
+      }, skip ? { skip } : {});
       finished = true;
     } catch (e) {
       if (e === STOP) return { rows, header, problems };
-      if (!(e instanceof Fallback)) {
+      if (e instanceof Fallback) delivered = e.records; // (the records the scanner passed over count too)
+      else {
         add({ file, message: `cannot read as CSV: ${(e as Error).message}` });
         finished = true;
       }

@@ -10,7 +10,7 @@ import { Tally, ZERO, type Decimal } from '../money/index.js';
 import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
 import { ExpectedCsvBuffer } from '../report/expectedCsv.js';
 import { RuleError } from '../rules/index.js';
-import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
+import { Fallback, fieldText, scanCsv, type ScanOptions } from '../io/csvScan.js';
 import { byId, lowerBound, ownerOf } from './partition.js';
 import { DateTotals } from './dateTotals.js';
 import { RegisterRecords } from '../io/register/registerRecords.js';
@@ -106,6 +106,8 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     let empAt = -1, payAt = -1;
     try {
       if (layout.encoding !== 'utf-8' || layout.delimiter.length !== 1) throw new Fallback(0, 'encoding');
+      // Another worker's rows: the scanner passes over the rest of the line once the key cell shows it (when it plainly can).
+      const skip: ScanOptions['skip'] = { field: -2, test: (r) => !mine(fieldText(r, empAt).trim()) };
       scanCsv(
         file,
         (r) => {
@@ -115,6 +117,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
             recs = new RegisterRecords(layout, header, display);
             empAt = recs.bound.keys.employee_id;
             payAt = recs.bound.keys.pay_date;
+            skip.field = empAt;
             return;
           }
           const id = fieldText(r, empAt).trim();
@@ -127,7 +130,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
           if (!l) chunkRows.set(key, (l = []));
           l.push(r.start, r.end, r.line);
         },
-        { delimiter: delim, skipBlankRecords: true },
+        { delimiter: delim, skipBlankRecords: true, skip },
       );
       if (!recs) throw new InputError([{ file: display, line: 1, message: 'the file is empty: expected a header row' }]);
     } catch (e) {

@@ -1,0 +1,90 @@
+/**
+ * The byte scanner (src/io/csvScan.ts) against csv-parse, which it stands in
+ * for: every record it delivers is csv-parse's record (fields and line), and
+ * the records it skips (another worker's rows) are counted as csv-parse counts
+ * them, so a hand-over to csv-parse (Fallback) resumes at the right record.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Fallback, fieldText, recordFields, scanCsv } from '../../src/io/csvScan.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'payrecon-scan-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Cells of every awkward kind: plain, empty, blank, quoted with commas, doubled quotes and line breaks, stray quotes and carriage returns. */
+const cell = fc.oneof(
+  { arbitrary: fc.constantFrom('E1', 'E2', 'E3', 'E10', '2026-01-09', '8.00', '', ' ', 'x y'), weight: 8 },
+  { arbitrary: fc.constantFrom('"a,b"', '"say ""hi"""', '""', '"E2"', '"1,234.56"', '" "'), weight: 2 },
+  { arbitrary: fc.constantFrom('"line\nbreak"', 'ab"c', '"a"b', 'a\rb'), weight: 1 },
+);
+const record = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+const file = fc.record({
+  lines: fc.array(fc.oneof({ arbitrary: record, weight: 9 }, { arbitrary: fc.constant(''), weight: 1 }), { minLength: 1, maxLength: 40 }),
+  crlf: fc.boolean(),
+  bom: fc.boolean(),
+  field: fc.integer({ min: 0, max: 2 }),
+  chunk: fc.constantFrom(16, 64, 1 << 16),
+});
+
+describe('scanCsv', () => {
+  it('delivers exactly the records csv-parse reads, skipping the ones the caller passes over, with the same count', () => {
+    let n = 0;
+    fc.assert(
+      fc.property(file, ({ lines, crlf, bom, field, chunk }) => {
+        const text = (bom ? '\ufeff' : '') + lines.join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n');
+        const path = join(dir, `f${n++}.csv`);
+        writeFileSync(path, text);
+        const skipped = (cells: readonly string[]) => ['E2', 'E3', 'a,b'].includes((cells[field] ?? '').trim());
+        let want: Array<{ record: string[]; info: { lines: number } }>;
+        try {
+          want = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
+        } catch {
+          return; // not CSV csv-parse reads: nothing to compare with
+        }
+        for (const skipping of [false, true]) {
+          const got: Array<[number, string[]]> = [];
+          let records: number;
+          try {
+            records = scanCsv(path, (r) => got.push([r.line, recordFields(r)]), {
+              chunkSize: chunk,
+              ...(skipping ? { skip: { field, test: (r) => skipped([...Array(field + 1).keys()].map((i) => fieldText(r, i))) } } : {}),
+            }).records;
+          } catch (e) {
+            if (!(e instanceof Fallback)) throw e;
+            records = e.records; // csv-parse goes on from here
+          }
+          // Every record up to `records` is csv-parse's, in order: delivered unless skipped (and a skipped one is one the caller skips).
+          const upTo = want.slice(0, records);
+          const delivered = upTo.filter((w) => !(skipping && w.record.length > field + 1 && skipped(w.record)) || got.some(([l]) => l === w.info.lines));
+          expect(got.length).toBeLessThanOrEqual(records);
+          expect(got).toEqual(delivered.map((w) => [w.info.lines, w.record]));
+          for (const w of upTo) if (!got.some(([l]) => l === w.info.lines)) expect(skipping && skipped(w.record)).toBe(true);
+        }
+      }),
+      { numRuns: 1500, seed: 51 },
+    );
+  });
+
+  it('passes over the plain lines of the rows it skips (a quote or a stray carriage return: split as usual)', () => {
+    const path = join(dir, 'plain.csv');
+    writeFileSync(path, 'id,a,b\nE1,1,2\nE2,3,4\nE2,"5",6\nE1,7,8\nE2,9\r,x\n');
+    const seen: number[] = [];
+    let tested = 0;
+    const r = (() => {
+      try {
+        return scanCsv(path, (x) => seen.push(x.line), { skip: { field: 0, test: (x) => (tested++, fieldText(x, 0) === 'E2') } });
+      } catch (e) {
+        return e as Fallback;
+      }
+    })();
+    // E2 on line 3 is skipped; line 4 (quoted) is read; line 6's stray CR makes the scanner hand over there.
+    expect(r).toBeInstanceOf(Fallback);
+    expect((r as Fallback).records).toBe(5);
+    expect(seen).toEqual([1, 2, 4, 5]);
+    expect(tested).toBe(4);
+  });
+});

@@ -113,13 +113,36 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
     const info = { lines: 0 };
     // Another worker's row: only its key cell is read (as handle would read it), and the rest of its line is passed
     // over by the scanner when it plainly can be (set once the header gives the key's column).
-    const skip: ScanOptions['skip'] = opts.keep ? { field: -2, test: (r) => header.length !== 0 && !opts.keep!.test(fieldText(r, keepAt!).trim()) } : undefined;
+    // The decision is remembered for the key's bytes (a file's rows for one employee come together), and the
+    // record the scanner asked about is not asked about again when it is delivered.
+    let lastKey: Buffer | undefined, lastQuoted = 0, lastKept = false, keptLine = -1;
+    const keeps = (r: ScanRecord): boolean => {
+      const s = r.fs[keepAt!]!, e = r.fe[keepAt!]!;
+      if (lastKey !== undefined && r.quoted[keepAt!] === lastQuoted && e - s === lastKey.length && r.buf.compare(lastKey, 0, lastKey.length, s, e) === 0) return lastKept;
+      lastKept = opts.keep!.test(fieldText(r, keepAt!).trim());
+      lastKey = Buffer.from(r.buf.subarray(s, e));
+      lastQuoted = r.quoted[keepAt!]!;
+      return lastKept;
+    };
+    const skip: ScanOptions['skip'] = opts.keep
+      ? {
+          field: -2,
+          test: (r) => {
+            if (header.length === 0) return false;
+            if (keeps(r)) {
+              keptLine = r.line;
+              return false;
+            }
+            return true;
+          },
+        }
+      : undefined;
     try {
       scanCsv(file, (r) => {
         delivered++;
         info.lines = r.line;
         if (skip && skip.field === -2 && keepAt !== undefined && keepAt >= 0) skip.field = keepAt;
-        if (keepAt !== undefined && header.length !== 0 && !opts.keep!.test(fieldText(r, keepAt).trim())) return;
+        if (keepAt !== undefined && header.length !== 0 && r.line !== keptLine && (keepAt < 0 || keepAt >= r.n ? !opts.keep!.test('') : !keeps(r))) return;
         if (fastRecord !== undefined && r.n === header.length) {
           // What handle does for a row its converter takes, without making the row's strings.
           const row = fastRecord(r);

@@ -35,8 +35,22 @@ export class ExpectedCsvBuffer {
   private rests: Array<Decimal | undefined> | undefined;
   private readonly extra: RegisterRow[] = [];
 
+  /** Each amount column's (first) position; a key column is not one: it is never given a value. */
+  private readonly columnAt = new Map<string, number>();
+  /** For each column, the position its value is kept at (its first occurrence: a repeated column repeats the value). */
+  private readonly valueAt: Int32Array;
+  /** The value of each column in the row being written (undefined again once written). */
+  private readonly cells: Array<Decimal | undefined>;
+  private readonly posKeys: string[] = [];
+  private readonly posAt: number[] = [];
+
   constructor(private readonly columns: readonly string[]) {
     this.kinds = Uint8Array.from(columns, (c) => (KEYS.has(c) ? KEY : HOURS.has(c) ? HOUR : MONEY));
+    columns.forEach((c, i) => {
+      if (!KEYS.has(c) && !this.columnAt.has(c)) this.columnAt.set(c, i);
+    });
+    this.valueAt = Int32Array.from(columns, (c, i) => this.columnAt.get(c) ?? i);
+    this.cells = new Array<Decimal | undefined>(columns.length).fill(undefined);
   }
 
   get length(): number {
@@ -44,25 +58,38 @@ export class ExpectedCsvBuffer {
   }
 
   add(row: RegisterRow): void {
-    const { columns, kinds, sums } = this;
+    const { columns, kinds, sums, cells } = this;
     const values = row.values;
     this.room(columns.length * 24 + 16);
-    let summed = 0;
+    // Each value to its column: by its position in the previous row first (rows list their items in one order).
+    let p = 0, placed = 0;
+    for (const [k, v] of values) {
+      let at: number;
+      if (this.posKeys[p] === k) at = this.posAt[p]!;
+      else {
+        at = this.columnAt.get(k) ?? -1;
+        this.posKeys[p] = k;
+        this.posAt[p] = at;
+      }
+      if (at >= 0) {
+        cells[at] = v;
+        placed++;
+      }
+      p++;
+    }
     for (let i = 0; i < columns.length; i++) {
       if (i > 0) this.buf[this.pos++] = 0x2c; // ,
-      const c = columns[i]!;
       const kind = kinds[i];
       if (kind === KEY) {
-        this.text(csvCell(excelSafe((row as unknown as Record<string, string | undefined>)[c] ?? '')));
+        this.text(csvCell(excelSafe((row as unknown as Record<string, string | undefined>)[columns[i]!] ?? '')));
         continue;
       }
-      const v = values.get(c);
+      const v = cells[this.valueAt[i]!];
       if (v === undefined) continue;
       const cents = centsOf(v);
       if (cents !== undefined) this.cents(cents);
       else this.text(kind === HOUR ? formatQuantity(v) : formatMoney(v));
       if (sums !== undefined) {
-        summed++;
         this.present![i] = 1;
         const t = cents === undefined ? NaN : sums[i]! + cents;
         if (Number.isSafeInteger(t)) sums[i] = t;
@@ -70,7 +97,8 @@ export class ExpectedCsvBuffer {
       }
     }
     this.buf[this.pos++] = 0x0a; // \n
-    if (sums !== undefined && summed !== values.size) this.extra.push(row);
+    for (let q = 0; q < p; q++) if (this.posAt[q]! >= 0) cells[this.posAt[q]!] = undefined;
+    if (sums !== undefined && placed !== values.size) this.extra.push(row);
   }
 
   /**

@@ -42,6 +42,20 @@ describe('ExpectedCsvBuffer', () => {
     );
   });
 
+  it('places values whatever their order from row to row, with items that have no column, a repeated column, and a value named like a key', () => {
+    const names = [...COLUMNS.slice(4), 'not.a.column', 'employee_id'];
+    const row = fc.array(fc.tuple(fc.constantFrom(...names), amount), { maxLength: 9 }).map((cells) => ({ employee_id: 'E1', pay_date: '2026-01-09', values: new Map(cells) }) as unknown as RegisterRow);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.boolean(), (rows, repeat) => {
+        const cols = repeat ? [...COLUMNS, 'gross', 'us.fit'] : COLUMNS;
+        const b = new ExpectedCsvBuffer(cols);
+        for (const r of rows) b.add(r);
+        expect(b.take().toString('utf8')).toBe(rows.map((r) => csvLine(expectedCells(r, cols))).join(''));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
   it('grows past its first block without losing or reordering bytes, and writeExpectedCsv writes the header and those bytes', async () => {
     const b = new ExpectedCsvBuffer(COLUMNS);
     const rows: RegisterRow[] = [];

@@ -116,9 +116,15 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
     // The decision is remembered for the key's bytes (a file's rows for one employee come together), and the
     // record the scanner asked about is not asked about again when it is delivered.
     let lastKey: Buffer | undefined, lastQuoted = 0, lastKept = false, keptLine = -1;
+    const sameKey = (buf: Buffer, s: number, e: number): boolean => {
+      const k = lastKey!;
+      if (e - s !== k.length) return false;
+      for (let i = 0; i < k.length; i++) if (buf[s + i] !== k[i]) return false; // (a key is a few bytes: no call into Buffer.compare)
+      return true;
+    };
     const keeps = (r: ScanRecord): boolean => {
       const s = r.fs[keepAt!]!, e = r.fe[keepAt!]!;
-      if (lastKey !== undefined && r.quoted[keepAt!] === lastQuoted && e - s === lastKey.length && r.buf.compare(lastKey, 0, lastKey.length, s, e) === 0) return lastKept;
+      if (lastKey !== undefined && r.quoted[keepAt!] === lastQuoted && sameKey(r.buf, s, e)) return lastKept;
       lastKept = opts.keep!.test(fieldText(r, keepAt!).trim());
       lastKey = Buffer.from(r.buf.subarray(s, e));
       lastQuoted = r.quoted[keepAt!]!;

@@ -74,7 +74,7 @@ const plainByte = (b: number) => b > 0x20 && b < 0x7f;
  * A cell's bytes as a plain unsigned decimal (`8`, `7.5`, `.25`, `10.`), as `n / 10^k` with a safe
  * integer n; undefined for anything else (signs, spaces, exponents, long digit strings).
  */
-function scaledAt(buf: Uint8Array, s: number, e: number): [number, number] | undefined {
+function scaledAt(buf: Uint8Array, s: number, e: number): boolean {
   let n = 0, k = 0, digits = 0, dot = false;
   for (let i = s; i < e; i++) {
     const c = buf[i]!;
@@ -82,28 +82,32 @@ function scaledAt(buf: Uint8Array, s: number, e: number): [number, number] | und
       dot = true;
       continue;
     }
-    if (c < 0x30 || c > 0x39) return undefined;
+    if (c < 0x30 || c > 0x39) return false;
     n = n * 10 + (c - 0x30);
     digits++;
     if (dot) k++;
   }
-  if (digits === 0 || k > 20 || !Number.isSafeInteger(n)) return undefined;
-  return [n, k];
+  if (digits === 0 || k > 20 || !Number.isSafeInteger(n)) return false;
+  scaledN = n;
+  scaledK = k;
+  return true;
 }
-
-/** A cache key for `n / 10^k` (k ≤ 20 fits 5 bits), only while it is an exact integer. */
-const keyOf = ([n, k]: [number, number]): number | undefined => (n < 2 ** 47 ? n * 32 + k : undefined);
+/** scaledAt's result (module state rather than a pair per cell: read right after the call). */
+let scaledN = 0, scaledK = 0;
 
 /** What `make` gives for the Decimal `n / 10^k`, made once per distinct pair (a time sheet repeats a few dozen). */
-function cachedValue<T>(cache: Map<number, T>, x: [number, number], make: (d: Decimal) => T): T {
-  const key = keyOf(x);
+function cachedValue<T>(cache: Map<number, T>, n: number, k: number, make: (d: Decimal) => T): T {
+  const key = n < 2 ** 47 ? n * 32 + k : undefined; // k ≤ 20 fits 5 bits; a key only while it is an exact integer
   let v = key === undefined ? undefined : cache.get(key);
   if (v === undefined) {
-    v = make(scaledDecimal(x[0], x[1]));
+    v = make(scaledDecimal(n, k));
     if (key !== undefined && cache.size < 10_000) cache.set(key, v);
   }
   return v;
 }
+
+/** The positions of a yyyy-MM-dd date's digits. */
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
 
 /**
  * time.csv straight from a scanned record's bytes: for the plain records it
@@ -120,6 +124,7 @@ export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) 
   const dates = new Map<number, CivilDate | null>();
   const hourValues = new Map<number, Decimal | null>();
   const rateValues = new Map<number, Decimal>();
+  const codeTexts: Array<{ bytes: Buffer; text: string | null }> = [];
   let prevId = '';
   let prevBytes = Buffer.alloc(0);
   const plainCell = (r: ScanRecord, i: number): boolean => {
@@ -144,7 +149,7 @@ export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) 
     const ds = r.fs[date]!;
     if (r.quoted[date] || r.fe[date]! - ds !== 10 || buf[ds + 4] !== 0x2d || buf[ds + 7] !== 0x2d) return undefined;
     let key = 0;
-    for (const j of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    for (const j of DATE_DIGITS) {
       const c = buf[ds + j]!;
       if (c < 0x30 || c > 0x39) return undefined;
       key = key * 10 + (c - 0x30);
@@ -158,24 +163,38 @@ export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) 
     if (d === null) return undefined;
     // Hours: 0 to 24.
     if (r.quoted[hours]) return undefined;
-    const h = scaledAt(buf, r.fs[hours]!, r.fe[hours]!);
-    if (!h) return undefined;
-    const hv = cachedValue(hourValues, h, (x) => (x.greaterThan(24) ? null : x));
+    if (!scaledAt(buf, r.fs[hours]!, r.fe[hours]!)) return undefined;
+    const hv = cachedValue(hourValues, scaledN, scaledK, (x) => (x.greaterThan(24) ? null : x));
     if (hv === null) return undefined;
     const row: TimeEntry = { employee_id: employeeId, date: d, hours: hv };
     // Code: one of the time codes, any case.
     if (code >= 0 && r.fe[code]! > r.fs[code]!) {
       if (!plainCell(r, code)) return undefined;
-      const text = buf.toString('latin1', r.fs[code]!, r.fe[code]!).toLowerCase();
-      if (!CODES.has(text)) return undefined;
+      // The code's text by its bytes: a file has a handful of distinct codes (a short list, checked in a loop).
+      const cs = r.fs[code]!, ce = r.fe[code]!;
+      let text: string | null | undefined;
+      for (const c of codeTexts) {
+        if (c.bytes.length !== ce - cs) continue;
+        let same = true;
+        for (let j = 0; same && j < c.bytes.length; j++) if (buf[cs + j] !== c.bytes[j]) same = false;
+        if (same) {
+          text = c.text;
+          break;
+        }
+      }
+      if (text === undefined) {
+        const t = buf.toString('latin1', cs, ce).toLowerCase();
+        text = CODES.has(t) ? t : null;
+        if (codeTexts.length < 32) codeTexts.push({ bytes: Buffer.from(buf.subarray(cs, ce)), text });
+      }
+      if (text === null) return undefined;
       row.code = text as TimeEntry['code'];
     }
     // Rate: not negative (no sign is taken here).
     if (rate >= 0 && r.fe[rate]! > r.fs[rate]!) {
       if (r.quoted[rate]) return undefined;
-      const x = scaledAt(buf, r.fs[rate]!, r.fe[rate]!);
-      if (!x) return undefined;
-      row.rate = cachedValue(rateValues, x, (d) => d);
+      if (!scaledAt(buf, r.fs[rate]!, r.fe[rate]!)) return undefined;
+      row.rate = cachedValue(rateValues, scaledN, scaledK, (d) => d);
     }
     return row;
   };

@@ -13,7 +13,7 @@ const propertyRate = (p: SutaParams): Decimal => p.new_employer_rate ?? new Deci
 const PROPERTY_WAGE_BASE = new Decimal(50000);
 const propertyBase = (p: SutaParams): Decimal => p.wage_base ?? PROPERTY_WAGE_BASE;
 
-const basesMemo = new WeakMap<object, Map<string, Decimal>>();
+const basesMemo = new WeakMap<Settings, Map<string, Decimal>>();
 
 /** `suta_wage_bases.<state>.<year>` of payrecon.yaml, as a Decimal (remembered per settings object). */
 function settingsBase(settings: Settings, state: string, year: string): Decimal | undefined {

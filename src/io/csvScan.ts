@@ -168,7 +168,7 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
             const c = buf[j]!;
             if (c === QUOTE) {
               if (j + 1 >= have && !eof) break;
-              if (buf[j + 1] === QUOTE) {
+              if (j + 1 < have && buf[j + 1] === QUOTE) {
                 j += 2;
                 continue;
               }
@@ -268,7 +268,7 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
             fill();
             continue;
           }
-          if (buf[i + 1] !== LF) throw new Fallback(records, 'a lone carriage return');
+          if (i + 1 >= have || buf[i + 1] !== LF) throw new Fallback(records, 'a lone carriage return'); // (at the end of the file: nothing after it)
           if (crlf === false) throw new Fallback(records, 'mixed line ends');
           crlf = true;
           next = i + 2;

@@ -186,6 +186,8 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
       }
     } catch (e) {
       add({ file, message: `cannot read as CSV: ${(e as Error).message}` });
+    } finally {
+      source.destroy(); // stopped early or failed: the file is closed all the same
     }
   }
   if (header.length === 0 && problems.length === 0) add({ file, line: 1, message: 'the file is empty: expected a header row' });

@@ -87,4 +87,23 @@ describe('scanCsv', () => {
     expect(seen).toEqual([1, 2, 4, 5]);
     expect(tested).toBe(4);
   });
+
+  it('a lone carriage return as the last byte of the file hands over to csv-parse (found in review: a stale byte after it was read as a line feed)', () => {
+    for (const [text, chunk] of [['0\r\n\t\r', 1 << 16], ['id,k\r\nE1,x\r\nE2,y\r', 16], ['\r\n\r', 1 << 16], ['a\r', 1 << 16]] as const) {
+      const path = join(dir, `cr${text.length}-${chunk}.csv`);
+      writeFileSync(path, text);
+      const want = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }) as Array<{ record: string[]; info: { lines: number } }>;
+      const got: Array<[number, string[]]> = [];
+      let records: number;
+      try {
+        records = scanCsv(path, (r) => got.push([r.line, recordFields(r)]), { chunkSize: chunk }).records;
+      } catch (e) {
+        if (!(e instanceof Fallback)) throw e;
+        records = e.records;
+      }
+      // what the scanner delivered is csv-parse's, and the record with the lone CR is left to csv-parse
+      expect(got).toEqual(want.slice(0, records).map((w) => [w.info.lines, w.record]));
+      expect(records).toBeLessThan(want.length);
+    }
+  });
 });

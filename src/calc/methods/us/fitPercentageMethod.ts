@@ -139,14 +139,15 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
     const g2 = row.base.plus(f2);
     const a3 = legacy ? ZERO : (e.fed_dependents ?? ZERO);
     const a4 = e.fed_extra ?? ZERO;
-    if (!T) {
-      // Lines 2h to 4b and the rounding below in one division: (max(0, 2g − 3a) + (4a + flat + mandatory) × 1b) ÷ 1b,
-      // rounded. The same amount: line 3c is max(0, (2g − 3a) ÷ 1b), and the 40-digit quotients of the lines
-      // below cannot move a total across a half cent (Decimal.divToDecimalPlaces); the test compares both ways.
-      const owed = maxDec(ZERO, g2.minus(a3)).plus(a4.plus(flatTax).plus(mandatory).times(periods));
-      const rounded = owed.divToDecimalPlaces(periods, rounding === 'dollars' ? 0 : 2);
-      return { amount: minDec(rounded, maxDec(ZERO, input.wages)), taxableWages: input.wages, lines };
-    }
+    // The period's amount in exact arithmetic, rounded once: lines 2h to 4b are (2g ÷ 1b) − (3a ÷ 1b), not below 0,
+    // + 4a, so the total is (max(0, 2g − 3a) + (4a + flat + mandatory) × 1b) ÷ 1b. One division, exact
+    // (Decimal.divToDecimalPlaces), where computing each line's 40-digit quotient first can land a total that is
+    // exactly on a half cent just below it (2g 29,929.88, 3a 6,500, 24 periods: 976.245, not 976.2449…).
+    // The trace below shows the lines; this is the amount either way.
+    const owed = maxDec(ZERO, g2.minus(a3)).plus(a4.plus(flatTax).plus(mandatory).times(periods));
+    const rounded = owed.divToDecimalPlaces(periods, rounding === 'dollars' ? 0 : 2);
+    const amount = minDec(rounded, maxDec(ZERO, input.wages));
+    if (!T) return { amount, taxableWages: input.wages, lines };
     const h2 = g2.div(periods);
     T && lines.push({ label: '2e Line 2a − line 2b', value: u(e2) });
     T && lines.push({ label: '2f Line 2e × line 2d', value: u(f2) });
@@ -162,9 +163,7 @@ export const usFitPercentageMethod: TaxMethod<FitParams> = {
     T && lines.push({ label: '4b Amount to withhold (3c + 4a)', value: u(b4) });
     const total = b4.plus(flatTax).plus(mandatory);
     if (suppAbove.gt(0)) T && lines.push({ label: 'Supplemental wages above $1,000,000 this year × mandatory rate', value: u(mandatory), ref: prov.supplemental_mandatory_rate });
-    const rounded = roundTo(total, rounding);
-    T && lines.push({ label: `Withholding this period, rounded to the ${rounding === 'dollars' ? 'dollar' : 'cent'} (half up)`, value: m(rounded) });
-    const amount = minDec(rounded, maxDec(ZERO, input.wages));
+    T && lines.push({ label: `Withholding this period: (max(0, 2g − 3a) + (4a + flat + mandatory) × 1b) ÷ 1b in exact arithmetic (${u(total)}), rounded to the ${rounding === 'dollars' ? 'dollar' : 'cent'} (half up)`, value: m(rounded) });
     if (amount.lt(rounded)) T && lines.push({ label: 'Limited to the wages paid this period (nothing more can be withheld)', value: m(amount) });
     return { amount, taxableWages: input.wages, lines };
   },

@@ -117,7 +117,7 @@ describe.each([
     }
   });
 
-  it('the bulk computation (no trace: one exact division for lines 2h-4b) gives the worksheet line by line, to the cent', () => {
+  it('the bulk computation (no trace) gives the amount the traced worksheet gives, to the cent', () => {
     const money = (max: number) => fc.integer({ min: 0, max }).map((c) => new Decimal(c).div(100));
     const fields = fc.record({
       fed_w4: fc.constantFrom('2020', 'legacy'),
@@ -160,5 +160,61 @@ describe.each([
       ),
       { numRuns: 4000, seed: 31 },
     );
+  });
+
+  it('the amount is the worksheet in exact arithmetic, rounded once: (2g ÷ 1b − 3a ÷ 1b, not below 0) + 4a, checked with fractions of big integers', () => {
+    // A fraction of BigInts from a line's decimal text; the amount from the lines the trace shows.
+    const frac = (t: string): [bigint, bigint] => {
+      const [i, f = ''] = t.replace(/,/g, '').split('.');
+      return [BigInt(`${i}${f}`), 10n ** BigInt(f.length)];
+    };
+    const line = (lines: readonly { label: string; value: string }[], prefix: string) => lines.find((l) => l.label.startsWith(prefix))!.value;
+    const fields = fc.record({
+      fed_w4: fc.constantFrom('2020', '2020', 'legacy'),
+      fed_filing_status: fc.constantFrom('single', 'married_jointly', 'head_of_household'),
+      fed_step2: fc.constantFrom('true', 'false'),
+      fed_dependents: fc.oneof(fc.integer({ min: 0, max: 20 }).map((n) => String(n * 500)), fc.integer({ min: 0, max: 1_000_000 }).map((c) => (c / 100).toFixed(2))),
+      fed_deductions: fc.constantFrom('0', '38267', '12000.50'),
+      fed_extra: fc.constantFrom('0', '25', '13.13', '0.01'),
+      fed_allowances: fc.constantFrom('0', '2'),
+    });
+    fc.assert(
+      fc.property(fields, fc.constantFrom<PayFrequency>('weekly', 'biweekly', 'semimonthly', 'monthly'), fc.integer({ min: 0, max: 5_000_000 }), fc.constantFrom('cents', 'dollars'), (cells, freq, wageCents, rounding) => {
+        const w4: Record<string, string> = cells.fed_w4 === 'legacy'
+          ? { fed_w4: 'legacy', fed_filing_status: cells.fed_filing_status === 'married_jointly' ? 'married' : 'single', fed_allowances: cells.fed_allowances, fed_extra: cells.fed_extra }
+          : { fed_w4: '2020', fed_filing_status: cells.fed_filing_status, fed_step2: cells.fed_step2, fed_dependents: cells.fed_dependents, fed_deductions: cells.fed_deductions, fed_extra: cells.fed_extra };
+        const input = taxInput({ w4, frequency: freq, payDate, wages: new Decimal(wageCents).div(100), settings: { fit_rounding: rounding } });
+        const r = t.method.compute(input, t.params, t.prov as never);
+        const [g, gd] = frac(line(r.lines, '2g ')), [a3, a3d] = frac(line(r.lines, '3a ')), [a4, a4d] = frac(line(r.lines, '4a '));
+        const p = BigInt(line(r.lines, '1b '));
+        // c3 = max(0, g/gd − a3/a3d) / p; total = c3 + a4/a4d, as one fraction n / d
+        let c = g * a3d - a3 * gd;
+        if (c < 0n) c = 0n;
+        const d = gd * a3d * p * a4d;
+        const n = c * a4d + a4 * gd * a3d * p;
+        const unit = rounding === 'dollars' ? 1n : 100n;
+        const q = (2n * n * unit + d) / (2n * d); // half up (n ≥ 0)
+        let cents = rounding === 'dollars' ? q * 100n : q;
+        if (cents > BigInt(wageCents)) cents = BigInt(wageCents); // never more than the wages paid
+        const want = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+        expect(r.amount.toFixed(2), JSON.stringify({ w4, freq, wageCents, rounding })).toBe(want);
+      }),
+      { numRuns: 4000, seed: 32 },
+    );
+  });
+
+  it('found in review: a total exactly on a half cent is rounded up, traced or not (the 40-digit quotients of 2h and 3b put it just below)', () => {
+    const cases = [
+      { payDate: '2025-01-15', frequency: 'semimonthly' as const, wages: 7063, w4: { fed_dependents: '6500' }, rounding: 'cents' as const, want: '976.25' },
+      { payDate: '2026-06-30', frequency: 'monthly' as const, wages: 11525, w4: { fed_filing_status: 'married_jointly', fed_dependents: '7000' }, rounding: 'dollars' as const, want: '481.00' },
+      { payDate: '2026-12-31', frequency: 'monthly' as const, wages: 6671, w4: { fed_filing_status: 'head_of_household', fed_dependents: '1000', fed_deductions: '38267' }, rounding: 'cents' as const, want: '63.63' },
+    ];
+    for (const c of cases) {
+      if (c.payDate.slice(0, 4) !== payDate.slice(0, 4)) continue; // each year's rule file in its own describe
+      const input = taxInput({ w4: { fed_w4: '2020', ...c.w4 }, frequency: c.frequency, payDate: c.payDate, wages: c.wages, settings: { fit_rounding: c.rounding } });
+      const tt = federalTax('us.fit', c.payDate);
+      expect(tt.method.compute(input, tt.params, tt.prov as never).amount.toFixed(2)).toBe(c.want);
+      expect(tt.method.compute({ ...input, trace: false }, tt.params, tt.prov as never).amount.toFixed(2)).toBe(c.want);
+    }
   });
 });

@@ -30,6 +30,8 @@ export interface ScanRecord {
   quoted: Uint8Array;
   /** Offset of buf[0] in the file. */
   base: number;
+  /** Whether the `skip` test was asked about this record and kept it (the caller need not decide again). */
+  kept: boolean;
 }
 
 const QUOTE = 0x22, LF = 0x0a, CR = 0x0d;
@@ -77,7 +79,7 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
   const fd = openSync(file, 'r');
   let buf = Buffer.allocUnsafe(opts.chunkSize ?? 1 << 22);
   let fsA = new Int32Array(64), feA = new Int32Array(64), qA = new Uint8Array(64);
-  const rec: ScanRecord = { buf, start: 0, end: 0, line: 0, n: 0, fs: fsA, fe: feA, quoted: qA, base: 0 };
+  const rec: ScanRecord = { buf, start: 0, end: 0, line: 0, n: 0, fs: fsA, fe: feA, quoted: qA, base: 0, kept: false };
   let filePos = opts.from ?? 0;
   const limit = opts.to ?? Infinity;
   let base = filePos; // file offset of buf[0]
@@ -117,7 +119,9 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
     rec.line = line + 1;
     rec.n = n;
     rec.base = base;
-    return opts.skip!.test(rec) ? lf : -1;
+    if (opts.skip!.test(rec)) return lf;
+    rec.kept = true;
+    return -1;
   };
   const fill = (): void => {
     nextQuote = nextCr = -1; // the bytes move
@@ -151,6 +155,7 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
       let blank = true;
       let maybe = false;
       let skipEnd = -1;
+      rec.kept = false;
       const skipN = opts.skip ? opts.skip.field + 1 : -1; // (read per record: a caller may set it from the header)
       for (;;) {
         if (n === fsA.length) {

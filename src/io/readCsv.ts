@@ -113,9 +113,9 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
     const info = { lines: 0 };
     // Another worker's row: only its key cell is read (as handle would read it), and the rest of its line is passed
     // over by the scanner when it plainly can be (set once the header gives the key's column).
-    // The decision is remembered for the key's bytes (a file's rows for one employee come together), and the
-    // record the scanner asked about is not asked about again when it is delivered.
-    let lastKey: Buffer | undefined, lastQuoted = 0, lastKept = false, keptLine = -1;
+    // The decision is remembered for the key's bytes (a file's rows for one employee come together), and a
+    // record the scanner asked about and kept (r.kept) is not asked about again when it is delivered.
+    let lastKey: Buffer | undefined, lastQuoted = 0, lastKept = false;
     const sameKey = (buf: Buffer, s: number, e: number): boolean => {
       const k = lastKey!;
       if (e - s !== k.length) return false;
@@ -131,24 +131,14 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
       return lastKept;
     };
     const skip: ScanOptions['skip'] = opts.keep
-      ? {
-          field: -2,
-          test: (r) => {
-            if (header.length === 0) return false;
-            if (keeps(r)) {
-              keptLine = r.line;
-              return false;
-            }
-            return true;
-          },
-        }
+      ? { field: -2, test: (r) => header.length !== 0 && !keeps(r) }
       : undefined;
     try {
       scanCsv(file, (r) => {
         delivered++;
         info.lines = r.line;
         if (skip && skip.field === -2 && keepAt !== undefined && keepAt >= 0) skip.field = keepAt;
-        if (keepAt !== undefined && header.length !== 0 && r.line !== keptLine && (keepAt < 0 || keepAt >= r.n ? !opts.keep!.test('') : !keeps(r))) return;
+        if (keepAt !== undefined && header.length !== 0 && !r.kept && (keepAt < 0 || keepAt >= r.n ? !opts.keep!.test('') : !keeps(r))) return;
         if (fastRecord !== undefined && r.n === header.length) {
           // What handle does for a row its converter takes, without making the row's strings.
           const row = fastRecord(r);

@@ -3,6 +3,7 @@ export * from './employee.js';
 export * from './payCalendar.js';
 export * from './timeEntry.js';
 export * from './timeSheet.js';
+export * from './byPosition.js';
 export * from './earning.js';
 export * from './deduction.js';
 export * from './ytd.js';

@@ -1,3 +1,4 @@
+import { ByPosition } from '../model/index.js';
 import { Tally, scaledDecimal, type Decimal } from '../money/index.js';
 
 /**
@@ -11,37 +12,29 @@ export class DateTotals {
   readonly byDate = new Map<string, Map<string, Tally>>();
   private date: string | undefined;
   private current: Map<string, Tally> | undefined;
-  private readonly keys: string[] = [];
-  private readonly tallies: Tally[] = [];
+  /** The current date's tally of an item, found by its position in the previous row. */
+  private readonly tallyOf = new ByPosition<Tally>((item) => {
+    let s = this.current!.get(item);
+    if (!s) this.current!.set(item, (s = new Tally()));
+    return s;
+  });
 
   constructor(private readonly items: ReadonlySet<string> = new Set()) {}
 
   add(date: string, values: ReadonlyMap<string, Decimal>): void {
-    let t = this.current;
-    if (date !== this.date || t === undefined) {
-      t = this.byDate.get(date);
+    if (date !== this.date || this.current === undefined) {
+      let t = this.byDate.get(date);
       if (!t) this.byDate.set(date, (t = new Map()));
       this.current = t;
       this.date = date;
-      this.keys.length = 0;
-      this.tallies.length = 0;
+      this.tallyOf.clear();
     }
-    const { keys, tallies, items } = this;
+    const { items, tallyOf } = this;
     const all = items.size === 0;
     let i = 0;
     for (const [k, v] of values) {
       if (!all && !items.has(k)) continue;
-      let s: Tally;
-      if (keys[i] === k) s = tallies[i]!;
-      else {
-        let found = t.get(k);
-        if (!found) t.set(k, (found = new Tally()));
-        s = found;
-        keys[i] = k;
-        tallies[i] = s;
-      }
-      s.add(v);
-      i++;
+      tallyOf.get(k, i++).add(v);
     }
   }
 

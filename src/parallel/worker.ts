@@ -5,7 +5,7 @@ import { loadRuleBook } from '../cli/ruleBook.js';
 import { loadCompany } from '../io/loadCompany.js';
 import { readRegister, type RegisterLayout, type RejectedRow } from '../io/register/index.js';
 import { InputError } from '../model/problems.js';
-import type { Company, Finding, RegisterRow } from '../model/index.js';
+import { ByPosition, type Company, type Finding, type RegisterRow } from '../model/index.js';
 import { Tally, ZERO, type Decimal } from '../money/index.js';
 import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
 import { ExpectedCsvBuffer } from '../report/expectedCsv.js';
@@ -121,7 +121,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
             return;
           }
           const id = fieldText(r, empAt).trim();
-          if (!mine(id)) return;
+          if (!r.kept && !mine(id)) return; // (kept: the scanner's skip test asked already)
           const raw = fieldText(r, payAt);
           let d = dates.get(raw);
           if (d === undefined && !dates.has(raw)) dates.set(raw, (d = recs.date(raw)));
@@ -172,10 +172,13 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   // The what-if hints of the single-threaded command (per employee, so a share of the company gives the same ones).
   const whatIfIds = new Set<string>();
   // Per item, the first register line and position that gives it: one record per item, updated in place, so
-  // the record found at a position of the previous row is the item's current one (no look-up by name).
+  // the record found by position in the previous row is the item's current one.
   const itemFirstSeen = new Map<string, { line: number; pos: number }>();
-  const seenKeys: string[] = [];
-  const seenAt: Array<{ line: number; pos: number }> = [];
+  const firstSeenOf = new ByPosition((item) => {
+    let at = itemFirstSeen.get(item);
+    if (!at) itemFirstSeen.set(item, (at = { line: Infinity, pos: Infinity }));
+    return at;
+  });
   const whatIf = job.command ? fitWhatIfs(company, book) : undefined;
   const alternatives = whatIf
     ? (row: ExpectedRow, item: string) => {
@@ -249,14 +252,11 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
           const line = lines[i]!;
           let pos = 0;
           for (const k of f.row.values.keys()) {
-            let at = seenKeys[pos] === k ? seenAt[pos] : itemFirstSeen.get(k);
-            if (!at) itemFirstSeen.set(k, (at = { line, pos }));
-            else if (at.line > line || (at.line === line && at.pos > pos)) {
+            const at = firstSeenOf.get(k, pos);
+            if (at.line > line || (at.line === line && at.pos > pos)) {
               at.line = line;
               at.pos = pos;
             }
-            seenKeys[pos] = k;
-            seenAt[pos] = at;
             pos++;
           }
         }

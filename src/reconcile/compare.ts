@@ -1,4 +1,4 @@
-import type { Finding, RegisterRow } from '../model/index.js';
+import { ByPosition, type Finding, type RegisterRow } from '../model/index.js';
 import { itemsOfKey } from '../model/registerProfile.js';
 import { Decimal, ZERO, centsOf, formatMoney, formatQuantity } from '../money/index.js';
 import { hintFor } from './hints.js';
@@ -26,20 +26,15 @@ interface KeyInfo {
   kind: ItemKind;
 }
 const infoCache = new Map<string, KeyInfo>();
-/** The items a register key sums and their kind; by position first (rows of one layout list their keys in the same order). */
-const infoKeys: string[] = [];
-const infoAt: KeyInfo[] = [];
-function infoOf(key: string, pos: number): KeyInfo {
-  if (infoKeys[pos] === key) return infoAt[pos]!;
+/** The items a register key sums and their kind (found by the key's position in the row before, else by name). */
+const infoOf = new ByPosition<KeyInfo>((key) => {
   let info = infoCache.get(key);
   if (!info) {
     const parts = partsOf(key);
     infoCache.set(key, (info = { parts, kind: itemKind(parts[0]!) }));
   }
-  infoKeys[pos] = key;
-  infoAt[pos] = info;
   return info;
-}
+});
 
 /** Equal values (whole cents compare as integers, the rest as Decimals). */
 function sameValue(a: Decimal, b: Decimal): boolean {
@@ -93,7 +88,7 @@ export function comparePayslip(ctx: CompareContext, exp: ExpectedRow, reg: Regis
   let withheldDiff = ZERO;
   let pos = 0;
   for (const [key, actual] of reg.values) {
-    const { parts, kind } = infoOf(key, pos++);
+    const { parts, kind } = infoOf.get(key, pos++);
     const expected = expectedOf(exp, parts);
     ctx.counts.compared++;
     if (kind === 'pay') payMapped = true;

@@ -1,4 +1,4 @@
-import type { RegisterRow } from '../model/index.js';
+import { ByPosition, type RegisterRow } from '../model/index.js';
 import { centsOf, formatMoney, formatQuantity, type Decimal } from '../money/index.js';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { csvCell, csvLine, excelSafe } from '../io/writeCsv.js';
@@ -41,8 +41,10 @@ export class ExpectedCsvBuffer {
   private readonly valueAt: Int32Array;
   /** The value of each column in the row being written (undefined again once written). */
   private readonly cells: Array<Decimal | undefined>;
-  private readonly posKeys: string[] = [];
-  private readonly posAt: number[] = [];
+  /** A value's column by its key, found by its position in the previous row (-1: no column). */
+  private readonly columnOf = new ByPosition<number>((key) => this.columnAt.get(key) ?? -1);
+  /** The columns given a value in the row being written, to clear them after. */
+  private readonly filled: number[] = [];
 
   constructor(private readonly columns: readonly string[]) {
     this.kinds = Uint8Array.from(columns, (c) => (KEYS.has(c) ? KEY : HOURS.has(c) ? HOUR : MONEY));
@@ -62,21 +64,16 @@ export class ExpectedCsvBuffer {
     const values = row.values;
     this.room(columns.length * 24 + 16);
     // Each value to its column: by its position in the previous row first (rows list their items in one order).
-    let p = 0, placed = 0;
+    const { columnOf, filled } = this;
+    let p = 0;
     for (const [k, v] of values) {
-      let at: number;
-      if (this.posKeys[p] === k) at = this.posAt[p]!;
-      else {
-        at = this.columnAt.get(k) ?? -1;
-        this.posKeys[p] = k;
-        this.posAt[p] = at;
-      }
+      const at = columnOf.get(k, p++);
       if (at >= 0) {
         cells[at] = v;
-        placed++;
+        filled.push(at);
       }
-      p++;
     }
+    const placed = filled.length;
     for (let i = 0; i < columns.length; i++) {
       if (i > 0) this.buf[this.pos++] = 0x2c; // ,
       const kind = kinds[i];
@@ -97,7 +94,8 @@ export class ExpectedCsvBuffer {
       }
     }
     this.buf[this.pos++] = 0x0a; // \n
-    for (let q = 0; q < p; q++) if (this.posAt[q]! >= 0) cells[this.posAt[q]!] = undefined;
+    for (const at of filled) cells[at] = undefined;
+    filled.length = 0;
     if (sums !== undefined && placed !== values.size) this.extra.push(row);
   }
 

@@ -73,10 +73,11 @@ describe('scanCsv', () => {
     const path = join(dir, 'plain.csv');
     writeFileSync(path, 'id,a,b\nE1,1,2\nE2,3,4\nE2,"5",6\nE1,7,8\nE2,9\r,x\n');
     const seen: number[] = [];
+    const kept: boolean[] = [];
     let tested = 0;
     const r = (() => {
       try {
-        return scanCsv(path, (x) => seen.push(x.line), { skip: { field: 0, test: (x) => (tested++, fieldText(x, 0) === 'E2') } });
+        return scanCsv(path, (x) => (seen.push(x.line), kept.push(x.kept)), { skip: { field: 0, test: (x) => (tested++, fieldText(x, 0) === 'E2') } });
       } catch (e) {
         return e as Fallback;
       }
@@ -85,6 +86,7 @@ describe('scanCsv', () => {
     expect(r).toBeInstanceOf(Fallback);
     expect((r as Fallback).records).toBe(5);
     expect(seen).toEqual([1, 2, 4, 5]);
+    expect(kept).toEqual([true, true, false, true]); // line 4 (quoted) was not asked about: its caller decides
     expect(tested).toBe(4);
   });
 

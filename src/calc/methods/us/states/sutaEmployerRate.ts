@@ -32,8 +32,8 @@ function settingsBase(settings: Settings, state: string, year: string): Decimal 
  * notice (`suta_wage_bases`), else an input error naming what to add. A settings figure that
  * disagrees with the rule file's is an error too: one of them is wrong.
  */
-function wageBaseOf(input: TaxInput, p: SutaParams): { base: Decimal; fromSettings: string | undefined } {
-  if (p.wage_base && input.settings.suta_wage_bases[p.state] === undefined) return { base: p.wage_base, fromSettings: undefined };
+function wageBaseOf(input: TaxInput, p: SutaParams): Decimal {
+  if (p.wage_base && input.settings.suta_wage_bases[p.state] === undefined) return p.wage_base;
   const year = input.payDate.slice(0, 4);
   const given = settingsBase(input.settings, p.state, year);
   const where = `suta_wage_bases.${p.state}.${year}`;
@@ -41,12 +41,12 @@ function wageBaseOf(input: TaxInput, p: SutaParams): { base: Decimal; fromSettin
     if (given && !given.eq(p.wage_base)) {
       throw new InputError([{ file: 'payrecon.yaml', column: where, message: `${where} is ${given.toString()} but the ${p.state} rule file for ${year} gives ${formatMoney(p.wage_base)} (with its source): remove the setting, or correct the rule file if the state's notice says otherwise` }]);
     }
-    return { base: p.wage_base, fromSettings: undefined };
+    return p.wage_base;
   }
   if (!given) {
     throw new InputError([{ file: 'payrecon.yaml', column: where, message: `no ${p.state} unemployment taxable wage base for ${year} in the rule files: add ${where} (the base on the state's ${year} rate notice), or a rule file with its source` }]);
   }
-  return { base: given, fromSettings: where };
+  return given;
 }
 
 /**
@@ -81,15 +81,15 @@ export const sutaEmployerRate: TaxMethod<SutaParams> = {
       throw new InputError([{ file: 'payrecon.yaml', column: 'suta_rates', message: `no ${p.state} unemployment rate: add suta_rates.${p.state} (the rate the state assigned to this employer); the rule file has no sourced new-employer rate for ${p.state}` }]);
     }
     const rate = given !== undefined ? new Decimal(given) : fallback!;
-    const { base, fromSettings } = wageBaseOf(input, p);
+    const base = wageBaseOf(input, p);
     const { ytdTaxable, taxable, amount } = cappedAmount(input, rate, base);
     return {
       amount,
       taxableWages: taxable,
       lines: !T ? NO_LINES : [
         { label: 'Wages this period', value: formatMoney(input.wages) },
-        fromSettings
-          ? { label: `${p.state} taxable wage base (payrecon.yaml ${fromSettings}: the rule file has none for the year)`, value: formatMoney(base), ref: 'payrecon.yaml' }
+        !p.wage_base
+          ? { label: `${p.state} taxable wage base (payrecon.yaml suta_wage_bases.${p.state}.${input.payDate.slice(0, 4)}: the rule file has none for the year)`, value: formatMoney(base), ref: 'payrecon.yaml' }
           : { label: `${p.state} taxable wage base`, value: formatMoney(base), ref: prov.wage_base },
         { label: 'Taxable wages earlier this year', value: formatMoney(ytdTaxable) },
         { label: 'Taxable wages this period', value: formatMoney(taxable) },

@@ -262,10 +262,10 @@ function computeOne(
 
   // Year to date after this payslip: the items methods read (each tax and its wages) and supplemental wages.
   // (the payslip's values that have a slot: the slots are the ytd items and `supplemental`, added below)
-  for (const [k, v] of values) {
+  values.forEach((v, k) => {
     const i = slots.get(k);
     if (i !== undefined && k !== 'supplemental' && !v.isZero()) st.items.addAt(i, k, v);
-  }
+  });
   if (!supplemental.isZero()) st.items.add('supplemental', supplemental);
 
   if (emp.pay_type === 'salaried') for (const h of ['regular_hours', 'leave_hours']) values.delete(h);

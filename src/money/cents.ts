@@ -17,7 +17,11 @@ const POW10 = [1, 10, 100];
  */
 export function centsOf(x: Decimal): number | undefined {
   if (x.big !== undefined) return undefined; // not a scaled safe integer, so not a safe number of cents either
-  const { n, k } = x;
+  return centsOfScaled(x.n, x.k);
+}
+
+/** centsOf the value n / 10^k (n a safe integer, 0 ≤ k ≤ 20), made without a Decimal. */
+export function centsOfScaled(n: number, k: number): number | undefined {
   let c: number;
   if (k <= 2) {
     c = n * POW10[2 - k]!;
@@ -58,6 +62,16 @@ export class Tally {
       }
     }
     this.rest = this.rest ? this.rest.plus(x) : x;
+  }
+
+  /** add(c cents), for a caller holding whole cents (a safe integer) rather than a Decimal. */
+  addCents(c: number): void {
+    const t = this.cents + c;
+    if (Number.isSafeInteger(t)) this.cents = t;
+    else {
+      const x = scaledDecimal(c, 2);
+      this.rest = this.rest ? this.rest.plus(x) : x;
+    }
   }
 
   /** Add another tally's total. */

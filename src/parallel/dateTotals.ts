@@ -32,9 +32,39 @@ export class DateTotals {
     const { items, tallyOf } = this;
     const all = items.size === 0;
     let i = 0;
-    for (const [k, v] of values) {
-      if (!all && !items.has(k)) continue;
-      tallyOf.get(k, i++).add(v);
+    values.forEach((v, k) => {
+      if (all || items.has(k)) tallyOf.get(k, i++).add(v);
+    });
+  }
+
+  /** For addCents: the date and item keys its tallies are for, a tally per key once the key has a value. */
+  private centsDate: string | undefined;
+  private centsKeys: readonly string[] | undefined;
+  private centsTallies: Array<Tally | undefined> = [];
+
+  /**
+   * `add` for a row held as cents: `cents[at + j]` is the value of `keys[j]`,
+   * NaN for none. Tallies are made as values first appear, in the row's
+   * order, as `add` makes them.
+   */
+  addCents(date: string, keys: readonly string[], cents: Float64Array, at: number): void {
+    if (date !== this.centsDate || keys !== this.centsKeys) {
+      this.centsDate = date;
+      this.centsKeys = keys;
+      this.centsTallies = new Array<Tally | undefined>(keys.length).fill(undefined);
+      if (!this.byDate.has(date)) this.byDate.set(date, new Map()); // (listed, as `add` lists it, even with no value)
+    }
+    const tallies = this.centsTallies;
+    for (let j = 0; j < keys.length; j++) {
+      const c = cents[at + j]!;
+      if (c !== c) continue;
+      let t = tallies[j];
+      if (t === undefined) {
+        const k = keys[j]!;
+        if (this.items.size !== 0 && !this.items.has(k)) continue;
+        tallies[j] = t = this.tally(date, k);
+      }
+      t.addCents(c);
     }
   }
 

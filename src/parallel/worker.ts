@@ -200,10 +200,43 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   const periodOf = periodLookup(company);
   const done = new Set<string>();
 
-  const reconcileChunk = (key: string, expected: ExpectedRow[]) => {
+  /**
+   * The register's common case without a RegisterRow (plain rows read by the fast scanner): a row whose
+   * amounts are whole cents is compared with its payslip's cents column by column, and only a row that is
+   * not equal on every value (or matches no unseen payslip) is converted and fed as any other. Per
+   * register column (in `bound.columns` order), the expected.csv columns of the items it gives.
+   */
+  let fast: { keys: string[]; parts: Int32Array[] } | undefined;
+  let rowCents = new Float64Array(0);
+  /** The number of values of the register row at `at` in rowCents, each equal to the payslip's at `base` in `exp`; -1 if one is not. */
+  const exactCents = (at: number, exp: Float64Array, base: number): number => {
+    const { parts } = fast!;
+    let compared = 0;
+    for (let j = 0; j < parts.length; j++) {
+      const v = rowCents[at + j]!;
+      if (v !== v) continue; // no value in the register
+      const p = parts[j]!;
+      let x = exp[base + p[0]!]!;
+      for (let m = 1; m < p.length; m++) x += exp[base + p[m]!]!;
+      if (v !== x) return -1; // (NaN: a payslip value that is not whole cents)
+      compared++;
+    }
+    return compared;
+  };
+  /** Per item, the first line and position that gives it (command mode), as the fed rows note it. */
+  const noteFirstSeen = (key: string, line: number, pos: number) => {
+    const at = firstSeenOf.get(key, pos);
+    if (at.line > line || (at.line === line && at.pos > pos)) {
+      at.line = line;
+      at.pos = pos;
+    }
+  };
+
+  type Fast = { id: string; date: string; at: number; buf: Buffer; s: number; e: number };
+  const reconcileChunk = (key: string, expected: ExpectedRow[], expCents?: Float64Array) => {
     done.add(key);
     const blockIds = new Set(expected.map((r) => r.employee_id));
-    const feed: Array<{ row?: RegisterRow; reject?: RejectedRow }> = [];
+    const feed: Array<{ row?: RegisterRow; reject?: RejectedRow; fast?: Fast }> = [];
     const lines: number[] = [];
     const offs = chunkRows.get(key);
     if (offs && recs) {
@@ -217,17 +250,25 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       const whole = span <= Math.max(1 << 20, len * 4);
       const buf = whole ? Buffer.allocUnsafe(span) : undefined;
       if (buf) readSync(fd, buf, 0, span, lo);
+      const nb = fast && expCents && expected.length > 0 ? fast.keys.length : 0;
+      if (nb > 0 && rowCents.length < (offs.length / 3) * nb) rowCents = new Float64Array(Math.max((offs.length / 3) * nb, rowCents.length * 2));
+      let at = 0;
       for (let i = 0; i < offs.length; i += 3) {
         const s = offs[i]!, e = offs[i + 1]!, line = offs[i + 2]!;
-        let x: { row: RegisterRow } | { reject: RejectedRow };
-        if (buf) x = recs.convertBytes(buf, s - lo, e - lo, line, delim);
+        let b: Buffer, bs: number, be: number;
+        if (buf) [b, bs, be] = [buf, s - lo, e - lo];
         else {
-          const b = Buffer.allocUnsafe(e - s);
+          b = Buffer.allocUnsafe(e - s);
           readSync(fd, b, 0, e - s, s);
-          x = recs.convertBytes(b, 0, e - s, line, delim);
+          [bs, be] = [0, e - s];
         }
-        feed.push(x as { row?: RegisterRow; reject?: RejectedRow });
         lines.push(line);
+        const k = nb > 0 ? recs.centsRow(b, bs, be, delim, rowCents, at) : undefined;
+        if (k) {
+          feed.push({ fast: { id: k.employee_id, date: k.pay_date, at, buf: b, s: bs, e: be } });
+          blockIds.add(k.employee_id);
+          at += nb;
+        } else feed.push(recs.convertBytes(b, bs, be, line, delim) as { row?: RegisterRow; reject?: RejectedRow });
       }
     } else
       for (const x of memChunks.get(key) ?? []) {
@@ -243,22 +284,31 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     rec.declareItems(items);
     const rowOf: number[] = []; // register line of each finding emitted while feeding
     const seen = () => (rec as unknown as { findings: Finding[] }).findings.length;
-    feed.forEach((f, i) => {
+    feed.forEach((x, i) => {
       regRows++;
+      let f: { row?: RegisterRow; reject?: RejectedRow } = x;
+      if (x.fast) {
+        const q = x.fast;
+        const idx = rec.unseenIndex(q.id, q.date);
+        const compared = idx >= 0 ? exactCents(q.at, expCents!, idx * columns.length) : -1;
+        if (compared >= 0) {
+          // Equal on every value: matched, nothing to report.
+          regAccepted++;
+          const { keys } = fast!;
+          regDateTotals.addCents(q.date, keys, rowCents, q.at);
+          if (job.command)
+            for (let j = 0, pos = 0; j < keys.length; j++) if (rowCents[q.at + j] === rowCents[q.at + j]) noteFirstSeen(keys[j]!, lines[i]!, pos++);
+          rec.matchedExactly(idx, lines[i]!, compared, keys, rowCents, q.at);
+          return;
+        }
+        f = recs!.convertBytes(q.buf, q.s, q.e, lines[i]!, delim) as { row?: RegisterRow; reject?: RejectedRow };
+      }
       if (f.row) {
         regAccepted++;
         regDateTotals.add(f.row.pay_date, f.row.values);
         if (job.command) {
-          const line = lines[i]!;
           let pos = 0;
-          for (const k of f.row.values.keys()) {
-            const at = firstSeenOf.get(k, pos);
-            if (at.line > line || (at.line === line && at.pos > pos)) {
-              at.line = line;
-              at.pos = pos;
-            }
-            pos++;
-          }
+          for (const k of f.row.values.keys()) noteFirstSeen(k, lines[i]!, pos++);
         }
         rec.row(f.row);
       } else {
@@ -299,6 +349,15 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     let chunkKey = '';
     const text = new ExpectedCsvBuffer(columns);
     text.sumColumns(); // the expected totals per pay date, summed as the amounts are written
+    if (recs) {
+      const keys = recs.bound.columns.map((c) => c.key);
+      const parts = keys.map((k) => Int32Array.from(itemsOfKey(k), (p) => text.columnOfItem(p)));
+      // (Not when two columns give one item, which the register row's map holds once; nor for an item with no column.)
+      if (new Set(keys).size === keys.length && parts.every((p) => p.every((c) => c >= 0))) {
+        text.recordCents();
+        fast = { keys, parts };
+      }
+    }
     let curDate = '', dateBytes = 0, dateRows = 0;
     const flush = () => {
       if (chunk.length === 0) return;
@@ -315,7 +374,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
           for (const [k, v] of row.values) if (!columns.has(k)) dateTotals.addValue(row.pay_date, k, v);
         },
       );
-      if (job.reconcile) reconcileChunk(chunkKey, chunk);
+      if (job.reconcile) reconcileChunk(chunkKey, chunk, fast ? text.takeCents() : undefined);
       chunk = [];
       timings.reconcile! += now() - t0;
     };

@@ -152,6 +152,42 @@ export class Reconciler {
     });
   }
 
+  /**
+   * The expected payslip a register row's key matches when it has not been
+   * seen yet (its index in `expected`), else -1. Changes nothing: a caller
+   * that finds the row equal to it calls `matchedExactly`, any other `row`.
+   */
+  unseenIndex(employee_id: string, pay_date: string): number {
+    const idx = this.index.get(keyOf(employee_id, pay_date));
+    return idx !== undefined && this.state[idx] === UNSEEN ? idx : -1;
+  }
+
+  /**
+   * What `row` does for a register row (at `line`) that matches the unseen
+   * expected payslip `idx` and equals it exactly on each of the `compared`
+   * values it gives (the caller compared them): matched, counted as exact,
+   * nothing to report. The row's values, for the register totals: `cents[at + j]`
+   * for the item key `keys[j]` (NaN: no value).
+   */
+  matchedExactly(idx: number, line: number, compared: number, keys: readonly string[], cents: Float64Array, at: number): void {
+    const acc = this.accounting.register;
+    acc.read++;
+    if (this.opts.itemTotals !== false)
+      for (let j = 0; j < keys.length; j++) {
+        const c = cents[at + j]!;
+        if (c !== c) continue;
+        let t = this.registerTotals.get(keys[j]!);
+        if (!t) this.registerTotals.set(keys[j]!, (t = new Tally()));
+        t.addCents(c);
+      }
+    this.state[idx] = MATCHED;
+    this.matchedLine[idx] = line;
+    acc.matched++;
+    this.accounting.expected.matched++;
+    this.counts.compared += compared;
+    this.counts.exact += compared;
+  }
+
   reject(rej: RejectedRow): void {
     this.accounting.register.read++;
     this.accounting.register.rejected++;

@@ -45,6 +45,9 @@ export class ExpectedCsvBuffer {
   private readonly columnOf = new ByPosition<number>((key) => this.columnAt.get(key) ?? -1);
   /** The columns given a value in the row being written, to clear them after. */
   private readonly filled: number[] = [];
+  /** With recordCents: each row's values in cents by column since the last takeCents. */
+  private centsRows: Float64Array | undefined;
+  private centsCount = 0;
 
   constructor(private readonly columns: readonly string[]) {
     this.kinds = Uint8Array.from(columns, (c) => (KEYS.has(c) ? KEY : HOURS.has(c) ? HOUR : MONEY));
@@ -66,24 +69,40 @@ export class ExpectedCsvBuffer {
     // Each value to its column: by its position in the previous row first (rows list their items in one order).
     const { columnOf, filled } = this;
     let p = 0;
-    for (const [k, v] of values) {
+    values.forEach((v, k) => {
+      // (forEach: a for-of over the map makes an entry array per value)
       const at = columnOf.get(k, p++);
       if (at >= 0) {
         cells[at] = v;
         filled.push(at);
       }
-    }
+    });
     const placed = filled.length;
+    let rc = this.centsRows;
+    let base = 0;
+    if (rc !== undefined) {
+      base = this.centsCount++ * columns.length;
+      if (base + columns.length > rc.length) {
+        const more = new Float64Array(rc.length * 2);
+        more.set(rc);
+        this.centsRows = rc = more;
+      }
+    }
     for (let i = 0; i < columns.length; i++) {
       if (i > 0) this.buf[this.pos++] = 0x2c; // ,
       const kind = kinds[i];
       if (kind === KEY) {
         this.text(csvCell(excelSafe((row as unknown as Record<string, string | undefined>)[columns[i]!] ?? '')));
+        if (rc !== undefined) rc[base + i] = NaN;
         continue;
       }
       const v = cells[this.valueAt[i]!];
-      if (v === undefined) continue;
+      if (v === undefined) {
+        if (rc !== undefined) rc[base + i] = 0;
+        continue;
+      }
       const cents = centsOf(v);
+      if (rc !== undefined) rc[base + i] = cents ?? NaN;
       if (cents !== undefined) this.cents(cents);
       else this.text(kind === HOUR ? formatQuantity(v) : formatMoney(v));
       if (sums !== undefined) {
@@ -129,6 +148,33 @@ export class ExpectedCsvBuffer {
       for (const r of this.extra) extra(r, set);
       this.extra.length = 0;
     }
+  }
+
+  /**
+   * Also keep each row's values in cents by column, until `takeCents`: for
+   * comparing the payslips with the partner's register without a look-up by
+   * item (the reconciliation's common case).
+   */
+  recordCents(): void {
+    this.centsRows ??= new Float64Array(this.columns.length * 256);
+  }
+
+  /**
+   * The rows added since the last takeCents, `columns.length` numbers each:
+   * a value in cents, 0 where the row has none (a comparison reads an absent
+   * value as zero), NaN where it is not a whole number of cents (and in key
+   * columns). A view, valid until the next add.
+   */
+  takeCents(): Float64Array {
+    if (!this.centsRows) throw new Error('takeCents without recordCents');
+    const out = this.centsRows.subarray(0, this.centsCount * this.columns.length);
+    this.centsCount = 0;
+    return out;
+  }
+
+  /** The column whose cents hold an item's value (its first, if repeated), or -1 for none. */
+  columnOfItem(item: string): number {
+    return this.columnAt.get(item) ?? -1;
   }
 
   /** The bytes written since the last take: a view, valid until the next add. */

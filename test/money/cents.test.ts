@@ -71,6 +71,20 @@ describe('Tally', () => {
     );
   });
 
+  it('adds whole cents held as numbers as it adds the same amounts as Decimals, also past the integer range', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 0, -1)), { maxLength: 30 }), (cs) => {
+        const a = new Tally(), b = new Tally();
+        for (const c of cs) {
+          a.addCents(c);
+          b.add(new Decimal(c).div(100));
+        }
+        expect(a.value.eq(b.value)).toBe(true);
+      }),
+      { numRuns: 2000, seed: 21 },
+    );
+  });
+
   it('leaves the integer range for Decimals instead of losing a cent', () => {
     const t = new Tally();
     const big = new Decimal('90071992547409.91'); // 2^53 − 1 cents

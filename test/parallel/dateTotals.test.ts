@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../src/money/index.js';
+import { Decimal, centsOf } from '../../src/money/index.js';
 import { DateTotals } from '../../src/parallel/dateTotals.js';
 
 const ITEMS = ['gross', 'us.fit', 'us.ss.ee', 'net_pay', 'regular_hours'];
@@ -38,6 +38,32 @@ describe('DateTotals', () => {
         }
       }),
       { numRuns: 1500, seed: 41 },
+    );
+  });
+
+  it('gives the same totals, items in the same order, for rows added as cents by column (addCents) as for the same rows added as maps', () => {
+    const KEYS = ['gross', 'us.fit', 'ded.401k', 'net_pay'];
+    const cents = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.constant(NaN));
+    const crow = fc.record({ date: fc.constantFrom('2026-01-09', '2026-01-16'), cells: fc.array(cents, { minLength: 4, maxLength: 4 }), asCents: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(crow, { maxLength: 40 }), fc.boolean(), (rows, filtered) => {
+        const items = filtered ? new Set(['us.fit', 'net_pay']) : new Set<string>();
+        const mixed = new DateTotals(items), maps = new DateTotals(items);
+        const buf = new Float64Array(4 * rows.length);
+        rows.forEach((r, i) => {
+          const values = new Map<string, Decimal>();
+          r.cells.forEach((c, j) => {
+            buf[4 * i + j] = c;
+            if (c === c) values.set(KEYS[j]!, new Decimal(c).div(100));
+          });
+          maps.add(r.date, values);
+          if (r.asCents) mixed.addCents(r.date, KEYS, buf, 4 * i);
+          else mixed.add(r.date, values);
+        });
+        const norm = (t: DateTotals) => t.serial().map(([d, l]) => [d, l.map(([k, v]) => [k, centsOf(new Decimal(v))])]);
+        expect(norm(mixed)).toEqual(norm(maps));
+      }),
+      { numRuns: 1500, seed: 42 },
     );
   });
 });

@@ -69,6 +69,32 @@ describe('matching', () => {
   });
 });
 
+describe('matchedExactly (the workers\' common case, compared in cents by the caller)', () => {
+  it('counts a row exactly as row() does for a register row equal to its payslip, and a later row with its key is a duplicate', () => {
+    const exp = [slip('E1', '2026-01-09'), slip('E2', '2026-01-09')];
+    const keys = ['gross', 'us.fit', 'net_pay', 'ded.401k'];
+    const cents = Float64Array.from([100000, 8000, 85800, NaN]);
+    const viaRow = new Reconciler(opts(exp));
+    viaRow.row({ ...withValues(exp[0]!, {}), values: new Map([['gross', new Decimal('1000')], ['us.fit', new Decimal('80')], ['net_pay', new Decimal('858')]]), origin: { file: 'r.csv', line: 5 } });
+    const fast = new Reconciler(opts(exp));
+    const idx = fast.unseenIndex('E1', '2026-01-09');
+    expect(idx).toBe(0);
+    expect(fast.unseenIndex('E9', '2026-01-09')).toBe(-1);
+    fast.matchedExactly(idx, 5, 3, keys, cents, 0);
+    expect(fast.unseenIndex('E1', '2026-01-09')).toBe(-1); // seen now
+    for (const r of [viaRow, fast]) r.row({ ...withValues(exp[0]!, {}), origin: { file: 'r.csv', line: 9 } });
+    const a = viaRow.finish(), b = fast.finish();
+    expect(b.accounting).toEqual(a.accounting);
+    expect(b.comparisons).toEqual(a.comparisons);
+    expect(b.comparisons).toMatchObject({ compared: 3, exact: 3 });
+    expect(b.findings).toEqual(a.findings);
+    expect(b.findings.map((f) => f.code)).toEqual(['DUPLICATE_IN_REGISTER', 'MISSING_IN_REGISTER']);
+    expect(b.findings[0]!.message).toContain('first at line 5');
+    const totals = (r: typeof a) => r.totals.map((t) => [t.item, t.register.toFixed(2), t.expected.toFixed(2)]);
+    expect(totals(b)).toEqual(totals(a));
+  });
+});
+
 describe('comparison and tolerance', () => {
   it('counts rounding noise within tolerance, reports beyond it, honours per-item absolute and relative overrides', () => {
     const exp = [slip('E1', '2026-01-09', { 'us.fit': '80.00', gross: '1000.00', regular_pay: '1000.00', net_pay: '858.00' })];

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/io/writeCsv.js';
 import type { RegisterRow } from '../../src/model/index.js';
-import { Decimal } from '../../src/money/index.js';
+import { Decimal, ZERO, centsOf } from '../../src/money/index.js';
 import { ExpectedCsvBuffer, expectedCells, writeExpectedCsv } from '../../src/report/expectedCsv.js';
 
 const COLUMNS = ['employee_id', 'pay_date', 'period_start', 'period_end', 'regular_hours', 'overtime_hours', 'gross', 'us.fit', 'us.fit.wages', 'net_pay'];
@@ -53,6 +53,39 @@ describe('ExpectedCsvBuffer', () => {
         expect(b.take().toString('utf8')).toBe(rows.map((r) => csvLine(expectedCells(r, cols))).join(''));
       }),
       { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it('keeps each row\'s values in cents by column, as a comparison reads them (absent: zero; not whole cents: NaN)', () => {
+    const names = [...COLUMNS.slice(4), 'not.a.column'];
+    const row = fc.array(fc.tuple(fc.constantFrom(...names), amount), { maxLength: 9 }).map((cells) => ({ employee_id: 'E1', pay_date: '2026-01-09', values: new Map(cells) }) as unknown as RegisterRow);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 299 }), fc.boolean(), (rows, cut, repeat) => {
+        const cols = repeat ? [...COLUMNS, 'gross', 'us.fit'] : COLUMNS;
+        const b = new ExpectedCsvBuffer(cols);
+        b.recordCents();
+        const check = (part: RegisterRow[], cents: Float64Array) => {
+          expect(cents.length).toBe(part.length * cols.length);
+          part.forEach((r, i) =>
+            cols.forEach((c, j) => {
+              const got = cents[i * cols.length + j]!;
+              if (j < 4) return expect(got).toBeNaN();
+              const want = centsOf(r.values.get(c) ?? ZERO);
+              if (want === undefined) expect(got).toBeNaN();
+              else expect(got).toBe(want);
+            }),
+          );
+        };
+        const first = rows.slice(0, cut), second = rows.slice(cut);
+        for (const r of first) b.add(r);
+        check(first, b.takeCents());
+        for (const r of second) b.add(r);
+        check(second, b.takeCents());
+        expect(b.columnOfItem('us.fit')).toBe(COLUMNS.indexOf('us.fit'));
+        expect(b.columnOfItem('not.a.column')).toBe(-1);
+        expect(b.columnOfItem('employee_id')).toBe(-1);
+      }),
+      { numRuns: 400, seed: 9 },
     );
   });
 

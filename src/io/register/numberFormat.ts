@@ -1,4 +1,4 @@
-import { Decimal, scaledDecimal } from '../../money/index.js';
+import { Decimal, centsOfScaled, scaledDecimal } from '../../money/index.js';
 
 export interface NumberFormat {
   decimal: '.' | ',';
@@ -90,7 +90,31 @@ export function plainAmountBytes(buf: Uint8Array, start: number, end: number, f:
   return scanAmount(undefined, buf, start, end, f.decimal.charCodeAt(0), f.thousands === '' ? -1 : f.thousands.charCodeAt(0));
 }
 
+/**
+ * plainAmountBytes in whole cents, made without a Decimal: `centsOf` of the
+ * amount it gives, or NaN where it gives none or the amount is not a whole
+ * number of cents (a property test compares the two).
+ */
+export function plainCentsBytes(buf: Uint8Array, start: number, end: number, f: NumberFormat): number {
+  const n = scanScaled(undefined, buf, start, end, f.decimal.charCodeAt(0), f.thousands === '' ? -1 : f.thousands.charCodeAt(0));
+  if (n !== n) return NaN;
+  return centsOfScaled(n, scanScale) ?? NaN;
+}
+
 function scanAmount(t: string | undefined, b: Uint8Array | undefined, from: number, len: number, decimalCode: number, thousandsCode: number): Decimal | undefined {
+  const n = scanScaled(t, b, from, len, decimalCode, thousandsCode);
+  return n !== n ? undefined : scaledDecimal(n, scanScale);
+}
+
+/** The decimals of the amount scanScaled read last. */
+let scanScale = 0;
+
+/**
+ * The plain amount in t or b[from, len) as a signed safe integer n, its
+ * decimals in scanScale (the amount is n / 10^scanScale); NaN when the text
+ * is not in the plain shape.
+ */
+function scanScaled(t: string | undefined, b: Uint8Array | undefined, from: number, len: number, decimalCode: number, thousandsCode: number): number {
   const code = (i: number) => (b !== undefined ? b[i]! : t!.charCodeAt(i));
   let i = from;
   const neg = len > from && code(from) === 45; /* - */
@@ -105,21 +129,22 @@ function scanAmount(t: string | undefined, b: Uint8Array | undefined, from: numb
       n = n * 10 + (c - 48);
       group++;
     } else if (c === thousandsCode) {
-      if (grouped ? group !== 3 : group < 1 || group > 3) return undefined;
+      if (grouped ? group !== 3 : group < 1 || group > 3) return NaN;
       grouped = true;
       group = 0;
     } else break;
   }
-  if (i === start || (grouped && group !== 3)) return undefined;
+  if (i === start || (grouped && group !== 3)) return NaN;
   if (i < len) {
-    if (code(i) !== decimalCode) return undefined;
+    if (code(i) !== decimalCode) return NaN;
     for (i++; i < len; i++) {
       const c = code(i);
-      if (c < 48 || c > 57) return undefined;
+      if (c < 48 || c > 57) return NaN;
       n = n * 10 + (c - 48);
       k++;
     }
   }
-  if (k > 20 || !Number.isSafeInteger(n)) return undefined; // n only grows: once past 2^53 it stays past it
-  return scaledDecimal(neg ? -n : n, k);
+  if (k > 20 || !Number.isSafeInteger(n)) return NaN; // n only grows: once past 2^53 it stays past it
+  scanScale = k;
+  return neg ? -n : n;
 }

@@ -3,7 +3,7 @@ import type { Decimal } from '../../money/index.js';
 import type { InputProblem } from '../problems.js';
 import { dateParser } from './dateFormat.js';
 import { bindLayout, type BoundLayout, type RegisterLayout } from './layout.js';
-import { numberExample, numberParser, plainAmountBytes } from './numberFormat.js';
+import { numberExample, numberParser, plainAmountBytes, plainCentsBytes } from './numberFormat.js';
 import type { RejectedRow } from './readRegister.js';
 
 /**
@@ -81,6 +81,47 @@ export class RegisterRecords {
     if (periodStart) row.period_start = periodStart;
     if (periodEnd) row.period_end = periodEnd;
     return { row };
+  }
+
+  /**
+   * convertBytes' common case without a RegisterRow: a plain record whose
+   * amounts are all in the plain shape and whole cents. Writes the amount of
+   * each mapped column (in `bound.columns` order, sign-corrected) in cents to
+   * `out[at + j]`, NaN for an empty cell, and returns the row's key; for any
+   * other record returns undefined (convertBytes reads it). For a record it
+   * takes, convertBytes gives a row with exactly these values and key (a
+   * property test compares them).
+   */
+  centsRow(buf: Buffer, s: number, e: number, delim: number, out: Float64Array, at: number): { employee_id: string; pay_date: string } | undefined {
+    if (this.cellBounds(buf, s, e, delim) !== this.header.length) return undefined;
+    const { bound, cs, ce } = this;
+    const employee_id = buf.toString('utf8', cs[bound.keys.employee_id]!, ce[bound.keys.employee_id]!).trim();
+    if (employee_id === '') return undefined;
+    const pay_date = this.date(buf.toString('utf8', cs[bound.keys.pay_date]!, ce[bound.keys.pay_date]!));
+    if (pay_date === undefined) return undefined;
+    const ps = bound.keys.period_start, pe = bound.keys.period_end;
+    if (ps !== undefined && cs[ps]! < ce[ps]! && !this.periodDateOk(buf, ps)) return undefined;
+    if (pe !== undefined && cs[pe]! < ce[pe]! && !this.periodDateOk(buf, pe)) return undefined;
+    const f = this.layout.number;
+    const columns = bound.columns;
+    for (let j = 0; j < columns.length; j++) {
+      const c = columns[j]!;
+      const a = cs[c.index]!, b = ce[c.index]!;
+      if (a === b) {
+        out[at + j] = NaN;
+        continue;
+      }
+      const v = plainCentsBytes(buf, a, b, f);
+      if (v !== v) return undefined;
+      out[at + j] = c.negative && v !== 0 ? -v : v;
+    }
+    return { employee_id, pay_date };
+  }
+
+  /** A period cell convertBytes accepts: blank, or a date. */
+  private periodDateOk(buf: Buffer, i: number): boolean {
+    const raw = buf.toString('utf8', this.cs[i]!, this.ce[i]!);
+    return raw.trim() === '' || this.date(raw) !== undefined;
   }
 
   private cs = new Int32Array(64);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalLayout, loadProfile, type RegisterLayout } from '../../../src/io/register/index.js';
 import { RegisterRecords, cellsAt } from '../../../src/io/register/registerRecords.js';
+import { centsOf } from '../../../src/money/index.js';
 
 const FIX = join(import.meta.dirname, '../../../fixtures/profiles');
 
@@ -68,6 +69,49 @@ describe('RegisterRecords.convertBytes', () => {
         { numRuns: 4000, seed: 21 },
       );
       expect(rows).toBeGreaterThan(200); // usable rows, not only rejections, went through the fast path
+    });
+
+    it(`centsRow takes only records convertBytes reads as a row, with the same key and values in cents (${name})`, () => {
+      const header =
+        name === 'canonical'
+          ? ['employee_id', 'pay_date', 'period_start', 'period_end', 'gross', 'us.fit', 'net_pay']
+          : ['File #', 'Check Date', 'Period Begin', 'Period End', 'Reg Hours', 'Gross Pay', 'Federal Income Tax', 'Medicare', '401(k)', 'Net Pay', 'O/T Hours', 'Regular Earnings', 'O/T Earnings', 'Social Security', 'State Income Tax', 'SDI', 'Taxable Fed', 'Taxable OASDI', 'Taxable Medicare'];
+      const kinds = header.map((h, i) => (i === 0 ? 'id' : i < 4 ? 'date' : 'amount') as 'id' | 'date' | 'amount');
+      const recs = new RegisterRecords(layout, header, 'register.csv');
+      const keys = recs.bound.columns.map((c) => c.key);
+      const record = fc.tuple(fc.tuple(...kinds.map((k) => cellText(k, layout))), fc.array(fc.boolean(), { minLength: header.length, maxLength: header.length }), fc.constantFrom(0, 0, 0, 0, -1, 1)).map(([cells, quotes, extra]) => {
+        const cs = extra < 0 ? cells.slice(0, -1) : extra > 0 ? [...cells, '9'] : cells;
+        return cs.map((c, i) => field(c, quotes[i] ?? false)).join(',');
+      });
+      let taken = 0;
+      fc.assert(
+        fc.property(record, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 }), (line, pad, at) => {
+          const buf = Buffer.from(`${'x'.repeat(pad)}${line}\n`);
+          const s = pad, e = pad + Buffer.byteLength(line);
+          const out = new Float64Array(at + keys.length).fill(7);
+          const k = recs.centsRow(buf, s, e, 0x2c, out, at);
+          if (!k) return;
+          taken++;
+          const got = recs.convertBytes(buf, s, e, 3, 0x2c);
+          if (!('row' in got)) throw new Error(`centsRow took a record convertBytes rejects: ${line}`);
+          expect(k).toEqual({ employee_id: got.row.employee_id, pay_date: got.row.pay_date });
+          keys.forEach((key, j) => {
+            const v = got.row.values.get(key);
+            if (v === undefined) expect(out[at + j]).toBeNaN();
+            else expect(out[at + j]).toBe(centsOf(v));
+          });
+        }),
+        { numRuns: 6000, seed: 22 },
+      );
+      expect(taken).toBeGreaterThan(100);
+      // Amounts that are not whole cents, or not in the plain shape, are left to convertBytes.
+      const plainRow = (amount: string) => Buffer.from(['E1', name === 'canonical' ? '2026-01-09' : '01/09/2026', '', '', ...header.slice(4).map(() => amount)].join(','));
+      const b = plainRow('12.345');
+      expect(recs.centsRow(b, 0, b.length, 0x2c, new Float64Array(keys.length), 0)).toBeUndefined();
+      const c = plainRow('(12.34)');
+      expect(recs.centsRow(c, 0, c.length, 0x2c, new Float64Array(keys.length), 0)).toBeUndefined();
+      const d = plainRow('12.30');
+      expect(recs.centsRow(d, 0, d.length, 0x2c, new Float64Array(keys.length), 0)).toEqual({ employee_id: 'E1', pay_date: '2026-01-09' });
     });
   }
 });

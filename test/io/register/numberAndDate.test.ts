@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateParser, generalNumberParser, numberParser, type NumberFormat } from '../../../src/io/register/index.js';
+import { plainAmountBytes, plainCentsBytes } from '../../../src/io/register/numberFormat.js';
+import { centsOf } from '../../../src/money/index.js';
 
 const s = (d: { toFixed(n: number): string } | undefined) => d?.toFixed(2);
 
@@ -41,6 +43,36 @@ describe('numberParser', () => {
       }),
       { numRuns: 20000, seed: 7 },
     );
+  });
+
+  it('reads plain amounts as whole cents exactly where the Decimal reader gives a whole number of cents', () => {
+    const formats: NumberFormat[] = [{ decimal: '.', thousands: ',' }, { decimal: ',', thousands: '.' }, { decimal: '.', thousands: '' }];
+    const text = fc.oneof(
+      fc.array(fc.constantFrom('0', '1', '5', '9', ',', '.', '-'), { maxLength: 22 }).map((cs) => cs.join('')),
+      fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.integer({ min: 0, max: 5 }), fc.boolean()).map(([n, k, neg]) => {
+        const s = n.toString().padStart(k + 1, '0');
+        return `${neg ? '-' : ''}${k ? `${s.slice(0, -k)}.${s.slice(-k)}` : s}`;
+      }),
+    );
+    let whole = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...formats), text, fc.integer({ min: 0, max: 3 }), (f, t, pad) => {
+        const buf = Buffer.from(`${'#'.repeat(pad)}${t}#`);
+        const d = plainAmountBytes(buf, pad, pad + t.length, f);
+        const c = plainCentsBytes(buf, pad, pad + t.length, f);
+        const want = d === undefined ? undefined : centsOf(d);
+        if (want === undefined) expect(c).toBeNaN();
+        else {
+          whole++;
+          expect(Object.is(c, want)).toBe(true); // (a zero of either sign is 0)
+        }
+      }),
+      { numRuns: 20000, seed: 8 },
+    );
+    expect(whole).toBeGreaterThan(1500);
+    expect(plainCentsBytes(Buffer.from('-0.00'), 0, 5, formats[0]!)).toBe(0);
+    expect(plainCentsBytes(Buffer.from('1,234.5'), 0, 7, formats[0]!)).toBe(123450);
+    expect(plainCentsBytes(Buffer.from('1.005'), 0, 5, formats[2]!)).toBeNaN();
   });
 
   it('rejects text and numbers in another format rather than misreading them', () => {

@@ -1,6 +1,6 @@
 import { isCivilDate, type CivilDate } from '../dates/index.js';
 import { TIME_CODES, type TimeEntry } from '../model/index.js';
-import { parseDecimal, scaledDecimal, type Decimal } from '../money/index.js';
+import { ZERO, parseDecimal, scaledDecimal, type Decimal } from '../money/index.js';
 import type { ScanRecord } from './csvScan.js';
 
 /**
@@ -106,6 +106,10 @@ function cachedValue<T>(cache: Map<number, T>, n: number, k: number, make: (d: D
   return v;
 }
 
+/** cachedValue's makers for hours (none above 24) and rates (closures made once, not per row). */
+const hoursAtMost24 = (x: Decimal): Decimal | null => (x.greaterThan(24) ? null : x);
+const asIs = (x: Decimal): Decimal => x;
+
 /** The positions of a yyyy-MM-dd date's digits. */
 const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
 
@@ -116,6 +120,8 @@ const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
  * the two); undefined for any other record, which then takes the string path
  * (fastTimeEntry, then the schema and its messages). No string is made but
  * the employee id (reused while the id repeats) and each distinct date.
+ * The entry it returns is one object, reused by the next call (a million rows
+ * make no million objects): a caller copies what it keeps.
  */
 export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) => TimeEntry | undefined) | undefined {
   const at = (c: string) => header.lastIndexOf(c);
@@ -132,6 +138,7 @@ export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) 
     for (let j = r.fs[i]!; j < r.fe[i]!; j++) if (!plainByte(r.buf[j]!)) return false;
     return true;
   };
+  const row: TimeEntry = { employee_id: '', date: '' as CivilDate, hours: ZERO, code: undefined, rate: undefined };
   return (r) => {
     const buf = r.buf;
     // Employee id.
@@ -149,8 +156,8 @@ export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) 
     const ds = r.fs[date]!;
     if (r.quoted[date] || r.fe[date]! - ds !== 10 || buf[ds + 4] !== 0x2d || buf[ds + 7] !== 0x2d) return undefined;
     let key = 0;
-    for (const j of DATE_DIGITS) {
-      const c = buf[ds + j]!;
+    for (let i = 0; i < DATE_DIGITS.length; i++) {
+      const c = buf[ds + DATE_DIGITS[i]!]!;
       if (c < 0x30 || c > 0x39) return undefined;
       key = key * 10 + (c - 0x30);
     }
@@ -164,9 +171,13 @@ export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) 
     // Hours: 0 to 24.
     if (r.quoted[hours]) return undefined;
     if (!scaledAt(buf, r.fs[hours]!, r.fe[hours]!)) return undefined;
-    const hv = cachedValue(hourValues, scaledN, scaledK, (x) => (x.greaterThan(24) ? null : x));
+    const hv = cachedValue(hourValues, scaledN, scaledK, hoursAtMost24);
     if (hv === null) return undefined;
-    const row: TimeEntry = { employee_id: employeeId, date: d, hours: hv };
+    row.employee_id = employeeId;
+    row.date = d;
+    row.hours = hv;
+    row.code = undefined;
+    row.rate = undefined;
     // Code: one of the time codes, any case.
     if (code >= 0 && r.fe[code]! > r.fs[code]!) {
       if (!plainCell(r, code)) return undefined;
@@ -194,7 +205,7 @@ export function fastTimeEntryBytes(header: readonly string[]): ((r: ScanRecord) 
     if (rate >= 0 && r.fe[rate]! > r.fs[rate]!) {
       if (r.quoted[rate]) return undefined;
       if (!scaledAt(buf, r.fs[rate]!, r.fe[rate]!)) return undefined;
-      row.rate = cachedValue(rateValues, scaledN, scaledK, (d) => d);
+      row.rate = cachedValue(rateValues, scaledN, scaledK, asIs);
     }
     return row;
   };

@@ -23,6 +23,7 @@ export interface ReadCsvOptions<S extends z.ZodType> {
   /**
    * The same from the scanned bytes, tried first on the records the byte scanner reads: it returns
    * what `fast` returns for the records it takes (its cells' bytes plain) and undefined for the others.
+   * The row it returns may be one object it reuses for the next record: `onRow` copies what it keeps.
    */
   fastRecord?: (header: readonly string[]) => ((record: ScanRecord) => z.output<S> | undefined) | undefined;
   /** Text encoding (default utf8; a BOM is dropped). */

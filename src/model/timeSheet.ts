@@ -128,53 +128,129 @@ export class TimeValues {
   }
 }
 
-/** Fields per entry in a builder's buffer: date, hours, code, rate (table indexes). */
+/** Fields per pending entry: date, hours, code, rate (table indexes). */
 const W = 4;
+
+/** One run of an employee's entries, packed: table indexes by field. */
+interface Packed {
+  date: Int32Array;
+  hours: Int32Array;
+  code: Uint8Array;
+  rate: Int32Array;
+}
+
+/**
+ * The entries being added for one builder, four table indexes each, in one
+ * buffer shared by every builder of a load: when another builder adds, the
+ * run so far is packed into its owner's typed arrays. A file lists each
+ * employee's rows together, so each builder is handed one run of exactly the
+ * size it needs, and the sheet is made of it without a copy; nothing grows
+ * per employee (a growing array per employee made about twice its size in
+ * garbage, and growing typed arrays raised the peak RSS by about 100 MB, their
+ * buffers living outside the workers' heap limit).
+ */
+class PendingEntries {
+  private buf = new Int32Array(W * 1024);
+  private n = 0;
+  owner: TimeSheetBuilder | undefined;
+
+  add(b: TimeSheetBuilder, date: number, hours: number, code: number, rate: number): void {
+    if (this.owner !== b) {
+      this.release();
+      this.owner = b;
+    }
+    if ((this.n + 1) * W > this.buf.length) {
+      const more = new Int32Array(this.buf.length * 2);
+      more.set(this.buf);
+      this.buf = more;
+    }
+    const at = this.n++ * W;
+    this.buf[at] = date;
+    this.buf[at + 1] = hours;
+    this.buf[at + 2] = code;
+    this.buf[at + 3] = rate;
+  }
+
+  /** Pack the run into its owner. */
+  release(): void {
+    const { owner, n, buf } = this;
+    if (owner && n > 0) {
+      const p: Packed = { date: new Int32Array(n), hours: new Int32Array(n), code: new Uint8Array(n), rate: new Int32Array(n) };
+      for (let i = 0; i < n; i++) {
+        p.date[i] = buf[i * W]!;
+        p.hours[i] = buf[i * W + 1]!;
+        p.code[i] = buf[i * W + 2]!;
+        p.rate[i] = buf[i * W + 3]!;
+      }
+      owner.runs.push(p);
+    }
+    this.owner = undefined;
+    this.n = 0;
+  }
+}
+
+const pendingOf = new WeakMap<TimeValues, PendingEntries>();
 
 /** Collects one employee's entries as table indexes while a file is read; `build` sorts and packs them. */
 export class TimeSheetBuilder {
-  // Four table indexes per entry. (An array of small integers: typed arrays that double as they fill
-  // were tried, and raised the peak RSS at the default size by about 100 MB, their buffers living
-  // outside the workers' heap limit.)
-  private buf: number[] = [];
+  /** Runs of entries in file order (one, when the file lists the employee's rows together). */
+  readonly runs: Packed[] = [];
   /** Whether the entries came in date order (the usual file), so build need not sort them. */
   private inOrder = true;
   private lastDate = '';
+  private readonly pending: PendingEntries;
   constructor(
     private readonly employeeId: string,
     private readonly values: TimeValues,
-  ) {}
+  ) {
+    let p = pendingOf.get(values);
+    if (!p) pendingOf.set(values, (p = new PendingEntries()));
+    this.pending = p;
+  }
 
   add(e: Pick<TimeEntry, 'date' | 'hours' | 'code' | 'rate'>): void {
     const v = this.values;
     if (e.date < this.lastDate) this.inOrder = false;
     this.lastDate = e.date;
-    this.buf.push(v.date(e.date), v.hour(e.hours), v.code(e.code), v.rate(e.rate));
+    this.pending.add(this, v.date(e.date), v.hour(e.hours), v.code(e.code), v.rate(e.rate));
   }
 
   build(): TimeSheet {
-    const { buf, values } = this;
-    const n = buf.length / W;
-    const date = new Int32Array(n), hours = new Int32Array(n), rate = new Int32Array(n), code = new Uint8Array(n);
-    const put = (j: number, i: number) => {
-      date[i] = buf[j * W]!;
-      hours[i] = buf[j * W + 1]!;
-      code[i] = buf[j * W + 2]!;
-      rate[i] = buf[j * W + 3]!;
-    };
-    if (this.inOrder) for (let i = 0; i < n; i++) put(i, i);
+    if (this.pending.owner === this) this.pending.release();
+    const runs = this.runs.splice(0);
+    let all: Packed;
+    if (runs.length === 1) all = runs[0]!;
     else {
+      const n = runs.reduce((t, r) => t + r.date.length, 0);
+      all = { date: new Int32Array(n), hours: new Int32Array(n), code: new Uint8Array(n), rate: new Int32Array(n) };
+      let at = 0;
+      for (const r of runs) {
+        all.date.set(r.date, at);
+        all.hours.set(r.hours, at);
+        all.code.set(r.code, at);
+        all.rate.set(r.rate, at);
+        at += r.date.length;
+      }
+    }
+    if (!this.inOrder) {
       // Stable: entries of one date keep their file order.
+      const n = all.date.length;
       const order = Array.from({ length: n }, (_, i) => i);
-      const dates = values.dates;
+      const dates = this.values.dates;
       order.sort((a, b) => {
-        const da = dates[buf[a * W]!]!, db = dates[buf[b * W]!]!;
+        const da = dates[all.date[a]!]!, db = dates[all.date[b]!]!;
         return da < db ? -1 : da > db ? 1 : a - b;
       });
-      order.forEach((j, i) => put(j, i));
+      const s: Packed = { date: new Int32Array(n), hours: new Int32Array(n), code: new Uint8Array(n), rate: new Int32Array(n) };
+      order.forEach((j, i) => {
+        s.date[i] = all.date[j]!;
+        s.hours[i] = all.hours[j]!;
+        s.code[i] = all.code[j]!;
+        s.rate[i] = all.rate[j]!;
+      });
+      all = s;
     }
-    this.buf = [];
-    return new CompactTimeSheet(this.employeeId, values, date, hours, code, rate);
+    return new CompactTimeSheet(this.employeeId, this.values, all.date, all.hours, all.code, all.rate);
   }
 }
 

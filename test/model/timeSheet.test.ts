@@ -39,6 +39,26 @@ describe('TimeSheet', () => {
     );
   });
 
+  it('builders of one load that take turns (an employee\'s rows apart in the file) each get all their entries, in date order then file order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('A', 'B', 'C'), entryArb), { maxLength: 80 }), fc.boolean(), (raw, sorted) => {
+        const xs = sorted ? [...raw].sort((p, q) => p[1].d - q[1].d) : raw;
+        const values = new TimeValues();
+        const builders = new Map<string, TimeSheetBuilder>();
+        const byId = new Map<string, TimeEntry[]>();
+        for (const [id, x] of xs) {
+          const e: TimeEntry = { employee_id: id, date: day(x.d), hours: new Decimal(x.h), ...(x.code ? { code: x.code as TimeEntry['code'] } : {}), ...(x.rate ? { rate: new Decimal(x.rate) } : {}) };
+          (builders.get(id) ?? builders.set(id, new TimeSheetBuilder(id, values)).get(id)!).add(e);
+          (byId.get(id) ?? byId.set(id, []).get(id)!).push(e);
+        }
+        const show = (l: TimeEntry[]) => l.map((e) => `${e.employee_id} ${e.date} ${e.hours.toString()} ${e.code ?? '-'} ${e.rate?.toString() ?? '-'}`);
+        // Built in another order than they were filled.
+        for (const id of [...builders.keys()].reverse()) expect(show(builders.get(id)!.build().all())).toEqual(show(timeSheetOf(byId.get(id)!).all()));
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
   it('equal values are stored once across sheets', () => {
     const values = new TimeValues();
     for (const id of ['A', 'B']) {

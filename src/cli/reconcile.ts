@@ -95,7 +95,6 @@ const command: Command = {
       workers = Number(values.workers);
     }
 
-    const book = loadRuleBook(values.rules);
     const employees = employeeIds(join(dir, 'employees.csv')).length;
     // Threads pay for themselves only on large companies (measured: slower below about 2,000 employees on 2 cores).
     const n = Math.min(workers ?? (employees >= PARALLEL_FROM_EMPLOYEES ? availableParallelism() : 1), employees);
@@ -107,7 +106,7 @@ const command: Command = {
         if (!(e instanceof SingleThreadFallback)) throw e;
       }
     }
-    return runSingle(dir, values.out, book, failOn, showPii);
+    return runSingle(dir, values.out, loadRuleBook(values.rules), failOn, showPii);
   },
 };
 export default command;

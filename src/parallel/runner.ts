@@ -18,9 +18,10 @@ import { sortFindings, writeFindings } from '../report/findingsOutput.js';
 import { summaryJson, type SummaryInput } from '../report/summary.js';
 import { exitStatusFor, type FailOn } from '../reconcile/index.js';
 import type { RemittanceResult } from '../remit/index.js';
+import type { RuleBook } from '../rules/index.js';
 import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
 import { boundaries, byId } from './partition.js';
-import type { FindingPlace, WorkerJob, WorkerMessage, WorkerResult } from './worker.js';
+import type { FindingPlace, WorkerJob, WorkerMessage, WorkerResult, WorkerStart } from './worker.js';
 import { unknownItems } from '../reconcile/itemCheck.js';
 
 /** Each worker's heap limit: several times its live data at 40,000 employees (docs/performance.md). */
@@ -163,12 +164,83 @@ async function singleThreadProblems(dir: string, rules: string[] | undefined, fa
 export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const t0 = performance.now();
   const W = Math.max(1, o.workers ?? availableParallelism());
+  // The workers start first: each loads the rule files while this thread prepares their jobs.
+  const pool = new WorkerPool(o.rules, o.workerHeapMb ?? mbFromEnv('PAYRECON_WORKER_HEAP_MB') ?? WORKER_HEAP_MB, W);
+  try {
+    return await pipeline(o, W, pool, t0);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** How a started worker ended: its message, or the error it failed with. */
+type Outcome = WorkerMessage | (Error & { code?: string });
+
+/**
+ * Worker threads started before their jobs are known. A share that runs out
+ * of its heap limit is run again on a worker without it (and counted).
+ */
+class WorkerPool {
+  private readonly started: Array<{ worker: Worker; outcome: Promise<Outcome> }>;
+  private readonly all = new Set<Worker>();
+  heapRetries = 0;
+
+  /** `limitMb`: each worker's old-generation limit (0: none). */
+  constructor(
+    private readonly rules: string[] | undefined,
+    private readonly limitMb: number,
+    n: number,
+  ) {
+    this.started = Array.from({ length: n }, () => this.launch(limitMb));
+  }
+
+  private launch(limitMb: number) {
+    const data: WorkerStart = { rules: this.rules };
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: data,
+      // A worker's live data is small (compact time sheets, register rows by offset), but V8 lets a heap grow
+      // far past it before collecting: a limit keeps the garbage, and so the peak memory, down.
+      ...(limitMb ? { resourceLimits: { maxOldGenerationSizeMb: limitMb, maxYoungGenerationSizeMb: mbFromEnv('PAYRECON_WORKER_YOUNG_MB') ?? WORKER_YOUNG_MB } } : {}),
+    });
+    this.all.add(worker);
+    // Listening from the start: an error before the job is sent is kept, not thrown.
+    const outcome = new Promise<Outcome>((resolve) => {
+      worker.once('message', resolve);
+      worker.once('error', resolve);
+    });
+    return { worker, outcome };
+  }
+
+  /** Run job k on the k-th started worker; its message, once it is done. */
+  async run(job: WorkerJob): Promise<WorkerMessage> {
+    let w = this.started[job.k]!;
+    let limited = this.limitMb > 0;
+    for (;;) {
+      w.worker.postMessage(job);
+      const m = await w.outcome;
+      this.all.delete(w.worker);
+      void w.worker.terminate();
+      if (!(m instanceof Error)) return m;
+      if (!limited || m.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw m;
+      this.heapRetries++;
+      limited = false;
+      w = this.launch(0);
+    }
+  }
+
+  /** Stop every worker still running (those not given a job, or after a failure). */
+  async close(): Promise<void> {
+    await Promise.all([...this.all].map((w) => w.terminate()));
+    this.all.clear();
+  }
+}
+
+async function pipeline(o: PipelineOptions, W: number, pool: WorkerPool, t0: number): Promise<PipelineResult> {
   const { settings, problems: sp } = loadSettings(o.dir);
   if (!settings) {
     if (o.command) throw new SingleThreadFallback('payrecon.yaml');
     throw new InputError(sp);
   }
-  const book = loadRuleBook(o.rules);
   const ids = employeeIds(join(o.dir, 'employees.csv'));
   const bounds = boundaries(ids, W);
   // Earning codes of the whole company (a small file).
@@ -191,39 +263,31 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const nWorkers = bounds.length + 1;
   const results: WorkerResult[] = [];
   const inputProblems: InputProblem[] = [];
-  const workerUrl = new URL('./worker.js', import.meta.url);
-  let heapRetries = 0;
-  await Promise.all(
-    Array.from({ length: nWorkers }, (_, k) => {
+  const running = Promise.all(
+    Array.from({ length: nWorkers }, async (_, k) => {
       const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 250, reconcile, liabilityItems, command: o.command };
-      // A worker's live data is small (compact time sheets, register rows by offset), but V8 lets a heap grow
-      // far past it before collecting: a limit keeps the garbage, and so the peak memory, down. A share
-      // that does need more is run again without the limit.
-      const start = (limitMb: number | undefined) =>
-        new Promise<void>((resolve, reject) => {
-          const w = new Worker(workerUrl, { workerData: job, ...(limitMb ? { resourceLimits: { maxOldGenerationSizeMb: limitMb, maxYoungGenerationSizeMb: mbFromEnv('PAYRECON_WORKER_YOUNG_MB') ?? WORKER_YOUNG_MB } } : {}) });
-          w.once('message', (m: WorkerMessage) => {
-            if (m.kind === 'done') results[m.k] = m;
-            else if (m.kind === 'input-error') inputProblems.push(...m.problems);
-            else reject(new Error(`worker ${m.k}: ${m.message}${process.env.PAYRECON_DEBUG ? `\n${m.stack}` : ''}`));
-            void w.terminate().then(() => resolve());
-          });
-          w.once('error', (e: Error & { code?: string }) => {
-            if (limitMb && e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-              heapRetries++;
-              start(undefined).then(resolve, reject);
-            }
-            else reject(e);
-          });
-        });
-      return start(o.workerHeapMb ?? mbFromEnv('PAYRECON_WORKER_HEAP_MB') ?? WORKER_HEAP_MB); // 0: no limit
+      const m = await pool.run(job);
+      if (m.kind === 'done') results[m.k] = m;
+      else if (m.kind === 'input-error') inputProblems.push(...m.problems);
+      else throw new Error(`worker ${m.k}: ${m.message}${process.env.PAYRECON_DEBUG ? `\n${m.stack}` : ''}`);
     }),
   );
+  // This thread's own rule book (for the deposit audit), loaded while the workers run. Rule files it cannot
+  // load are reported by the workers as input problems, and loaded again below only to say so.
+  let book: RuleBook | undefined;
+  try {
+    book = loadRuleBook(o.rules);
+  } catch {
+    book = undefined;
+  }
+  await running;
+  const heapRetries = pool.heapRetries;
   if (inputProblems.length && o.command) {
     rmSync(outExisted ? partDir : o.out, { recursive: true, force: true });
     throw new SingleThreadFallback('unusable input');
   }
   if (inputProblems.length) await singleThreadProblems(o.dir, o.rules, inputProblems);
+  book ??= loadRuleBook(o.rules);
 
   // expected.csv: for each pay date, every worker's rows in range order.
   let tw = performance.now();

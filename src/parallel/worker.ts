@@ -9,7 +9,7 @@ import { ByPosition, type Company, type Finding, type RegisterRow } from '../mod
 import { Tally, ZERO, type Decimal } from '../money/index.js';
 import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
 import { ExpectedCsvBuffer } from '../report/expectedCsv.js';
-import { RuleError } from '../rules/index.js';
+import { RuleError, type RuleBook } from '../rules/index.js';
 import { Fallback, fieldText, scanCsv, type ScanOptions } from '../io/csvScan.js';
 import { byId, lowerBound, ownerOf } from './partition.js';
 import { DateTotals } from './dateTotals.js';
@@ -80,7 +80,7 @@ const now = () => performance.now();
 async function run(job: WorkerJob): Promise<WorkerMessage> {
   const timings: Record<string, number> = { read: 0, compute: 0, reconcile: 0, write: 0 };
   let t = now();
-  const book = loadRuleBook(job.rules);
+  const book = preloaded.book ?? loadRuleBook(job.rules); // (loadRuleBook again: the error, as an input error)
   const mine = (id: string) => ownerOf(job.bounds, id) === job.k;
   const company: Company = await loadCompany(job.dir, { keep: mine });
   // Every earning code of the company, so the columns do not depend on the share (no employee has this id).
@@ -465,8 +465,24 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
 let memItems: string[] = [];
 let memIgnored: string[] = [];
 
+/** What a worker is started with, before its job is known. */
+export interface WorkerStart {
+  rules?: string[];
+}
+
+/** The rule book, loaded as the worker starts (while the main thread prepares the job). */
+const preloaded: { book?: RuleBook } = {};
+
 if (parentPort) {
-  const job = workerData as WorkerJob;
+  try {
+    preloaded.book = loadRuleBook((workerData as WorkerStart).rules);
+  } catch {
+    // (reported when the job runs)
+  }
+  parentPort.once('message', (job: WorkerJob) => void start(job));
+}
+
+function start(job: WorkerJob): void {
   run(job).then(
     (r) => parentPort!.postMessage(r),
     (e: unknown) => {

@@ -48,6 +48,8 @@ interface Figures {
   seeded: number;
   /** Workers run again without their heap limit (they needed more). */
   heapRetries?: number;
+  /** The main thread's wall seconds before, while and after the workers run (runPipeline's mainThread). */
+  mainThread: { prepare: number; workers: number; after: number };
 }
 
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -95,6 +97,7 @@ async function once(o: { employees: number; periods: number; seed: number; worke
     findings: res.findings.length,
     seeded: manifest.errors.length,
     heapRetries: res.heapRetries,
+    mainThread: res.mainThread,
   };
 }
 
@@ -113,6 +116,8 @@ function print(fig: Figures): void {
     w.write(`${s.padEnd(12)} ${f1(sec).padStart(9)} ${(th === undefined ? '' : f1(th)).padStart(9)} ${(sec > 0 ? Math.round(fig.payslips / sec).toLocaleString('en-US') : '').padStart(11)}\n`);
   }
   w.write(`${'total'.padEnd(12)} ${f1(fig.total).padStart(9)} ${''.padStart(9)} ${Math.round(fig.payslips / fig.total).toLocaleString('en-US').padStart(11)}\n`);
+  const m = fig.mainThread;
+  w.write(`(main thread: ${f1(m.prepare)} s preparing the jobs, ${f1(m.workers)} s waiting for the workers, ${f1(m.after)} s merging and writing)\n`);
   w.write(`\npeak RSS (whole process, all threads): ${fig.peakRssMb} MB\n`);
   if (fig.heapRetries) w.write(`(${fig.heapRetries} worker(s) outgrew the heap limit and ran again without it: see docs/performance.md)\n`);
   if (fig.floor !== null) {

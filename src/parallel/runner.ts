@@ -104,6 +104,8 @@ export interface PipelineResult {
   exitStatus: number;
   /** Workers that ran out of their heap limit and were run again without it. */
   heapRetries: number;
+  /** The main thread's wall seconds: preparing the jobs (the workers start at once), waiting for the workers, merging and writing after them. */
+  mainThread: { prepare: number; workers: number; after: number };
   /** Command mode: the register rows read, and the messages of the first rejected ones (as the command prints them). */
   register?: { rows: number; accepted: number; rejected: number; rejectedShown: string[] };
 }
@@ -263,6 +265,7 @@ async function pipeline(o: PipelineOptions, W: number, pool: WorkerPool, t0: num
   const nWorkers = bounds.length + 1;
   const results: WorkerResult[] = [];
   const inputProblems: InputProblem[] = [];
+  const tJobs = performance.now();
   const running = Promise.all(
     Array.from({ length: nWorkers }, async (_, k) => {
       const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 250, reconcile, liabilityItems, command: o.command };
@@ -281,6 +284,7 @@ async function pipeline(o: PipelineOptions, W: number, pool: WorkerPool, t0: num
     book = undefined;
   }
   await running;
+  const tDone = performance.now();
   const heapRetries = pool.heapRetries;
   if (inputProblems.length && o.command) {
     rmSync(outExisted ? partDir : o.out, { recursive: true, force: true });
@@ -440,7 +444,8 @@ async function pipeline(o: PipelineOptions, W: number, pool: WorkerPool, t0: num
     if (remittances) writeRemittancesCsv(join(o.out, 'remittances.csv'), remittances);
   }
   writeMain += performance.now() - tw;
-  const wall = (performance.now() - t0) / 1000;
+  const tEnd = performance.now();
+  const wall = (tEnd - t0) / 1000;
   return {
     payslips,
     columns,
@@ -453,6 +458,7 @@ async function pipeline(o: PipelineOptions, W: number, pool: WorkerPool, t0: num
     remittances,
     exitStatus,
     heapRetries,
+    mainThread: { prepare: (tJobs - t0) / 1000, workers: (tDone - tJobs) / 1000, after: (tEnd - tDone) / 1000 },
     ...(register ? { register } : {}),
   };
 }

@@ -7,7 +7,8 @@ import { readRegister, type RegisterLayout, type RejectedRow } from '../io/regis
 import { InputError } from '../model/problems.js';
 import { ByPosition, type Company, type Finding, type RegisterRow } from '../model/index.js';
 import { Tally, ZERO, type Decimal } from '../money/index.js';
-import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type ExpectedRow } from '../reconcile/index.js';
+import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type EmployeeFacts, type ExpectedRow } from '../reconcile/index.js';
+import { indexEmployees } from '../reconcile/employeeIndex.js';
 import { ExpectedCsvBuffer } from '../report/expectedCsv.js';
 import { RuleError, type RuleBook } from '../rules/index.js';
 import { Fallback, fieldText, scanCsv, type ScanOptions } from '../io/csvScan.js';
@@ -232,6 +233,22 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     }
   };
 
+  /**
+   * The facts of a chunk's employees: of its block's, indexed once per block (every id a chunk's rows give
+   * is one of them, or an id employees.csv does not have); of the ids given, for a chunk of no pay date.
+   */
+  const blockFacts = new Map<string, ReadonlyMap<string, EmployeeFacts>>();
+  const factsOf = (key: string, given: Iterable<string>): ReadonlyMap<string, EmployeeFacts> | EmployeeFacts[] => {
+    if (key === '~') return employeeFacts(company, given);
+    const block = key.slice(key.indexOf('|') + 1);
+    let m = blockFacts.get(block);
+    if (!m) {
+      const b = Number(block) * job.block;
+      blockFacts.set(block, (m = indexEmployees(employeeFacts(company, ids.slice(b, b + job.block)))));
+    }
+    return m;
+  };
+
   type Fast = { id: string; date: string; at: number; buf: Buffer; s: number; e: number };
   const reconcileChunk = (key: string, expected: ExpectedRow[], expCents?: Float64Array) => {
     done.add(key);
@@ -280,7 +297,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       else if (f.reject?.employee_id) blockIds.add(f.reject.employee_id);
     }
     // Command mode sums every item of every row per pay date already (dateTotals, regDateTotals): the item totals come from those.
-    const rec = new Reconciler({ expected, employees: employeeFacts(company, blockIds), tolerance: company.settings.tolerance, ruleFor, periodOf, ...(alternatives ? { alternatives } : {}), itemTotals: !job.command });
+    const rec = new Reconciler({ expected, employees: factsOf(key, blockIds), tolerance: company.settings.tolerance, ruleFor, periodOf, ...(alternatives ? { alternatives } : {}), itemTotals: !job.command });
     rec.declareItems(items);
     const rowOf: number[] = []; // register line of each finding emitted while feeding
     const seen = () => (rec as unknown as { findings: Finding[] }).findings.length;

@@ -32,7 +32,7 @@ export class Reconciler {
   private readonly state: Uint8Array;
   private readonly seenUnexpected = new Map<string, number>();
   private readonly matchedLine: Uint32Array;
-  private readonly employees: Map<string, EmployeeFacts>;
+  private readonly employees: ReadonlyMap<string, EmployeeFacts>;
   private readonly opts: ReconcileOptions;
   private readonly ctx: CompareContext;
   private readonly findings: Finding[] = [];
@@ -50,7 +50,8 @@ export class Reconciler {
       if (this.index.has(k)) throw new Error(`expected register has two payslips for ${r.employee_id} on ${r.pay_date}`);
       this.index.set(k, i);
     });
-    this.employees = indexEmployees(opts.employees);
+    const e = opts.employees;
+    this.employees = e instanceof Map ? (e as ReadonlyMap<string, EmployeeFacts>) : indexEmployees(e as Iterable<EmployeeFacts>);
     const ruleFor = opts.ruleFor ?? ((row: ExpectedRow, item: string) => row.rules?.get(item));
     this.ctx = {
       tolerance: toleranceLookup(opts.tolerance),

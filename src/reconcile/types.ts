@@ -34,7 +34,8 @@ export interface Alternative {
 export interface ReconcileOptions {
   /** The expected register (unique by employee and pay date). Indexed once; the partner's rows stream past it. */
   expected: readonly ExpectedRow[];
-  employees: Iterable<EmployeeFacts>;
+  /** The employees (or, as a map, their facts by id as indexEmployees makes it: the latest version of each). */
+  employees: Iterable<EmployeeFacts> | ReadonlyMap<string, EmployeeFacts>;
   tolerance: Settings['tolerance'];
   /** Provenance of an item's expected figure. Default: `row.rules?.get(item)`. */
   ruleFor?: (row: ExpectedRow, item: string) => string | undefined;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Reconciler, reconcile, exitStatusFor, unknownItems } from '../../src/reconcile/index.js';
 import { Decimal } from '../../src/money/index.js';
 import { opts, row, withValues } from './helpers.js';
+import { indexEmployees } from '../../src/reconcile/employeeIndex.js';
+import type { EmployeeFacts } from '../../src/reconcile/index.js';
 
 const slip = (id: string, date: string, v: Record<string, string> = {}) =>
   row(id, date, { regular_pay: '1000.00', overtime_pay: '0.00', gross: '1000.00', 'us.fit': '80.00', 'us.ss.ee': '62.00', 'ded.401k': '0.00', net_pay: '858.00', ...v }, { period_start: '2026-01-01', period_end: '2026-01-07' });
@@ -32,6 +34,11 @@ describe('matching', () => {
       expected: { rows: 3, matched: 1, missing: 2, rejectedInRegister: 0 },
     });
     expect(r.findings.find((f) => f.code === 'MISSING_IN_REGISTER' && f.employee_id === 'E2')).toMatchObject({ expected: '858.00', severity: 'error' });
+    // The employees given as facts by id (as the workers give them, once per block of employees): the same result.
+    const o = opts(exp);
+    const byId = indexEmployees(o.employees as Iterable<EmployeeFacts>);
+    expect(reconcile({ ...o, employees: byId }, reg)).toEqual(r);
+    expect(reconcile({ ...o, employees: new Map() }, reg).findings.filter((f) => f.code === 'UNKNOWN_EMPLOYEE')).toHaveLength(2); // (no one known: a map is not read as a list)
   });
 
   it('pay for a period starting after termination is reported; a final paycheck dated after it is not', () => {

@@ -8,6 +8,7 @@ import type { Employee } from '../../model/index.js';
  */
 export function employeeVersionOn(versions: readonly Employee[], date: CivilDate): Employee {
   let pick = versions[0]!;
+  if (versions.length === 1) return pick; // (most employees: one row, in force on every date)
   for (const v of versions) if ((v.effective_from ?? v.hire_date) <= date) pick = v;
   return pick;
 }

@@ -6,7 +6,6 @@ import {
   earningRowSchema,
   employeeRowSchema,
   payCalendarRowSchema,
-  timeEntryRowSchema,
   ytdRowSchema,
   type Company,
   type Deduction,
@@ -14,14 +13,12 @@ import {
   type Employee,
   type PayPeriod,
   type TimeSheet,
-  TimeSheetBuilder,
-  TimeValues,
   type YtdBalance,
 } from '../model/index.js';
 import { loadSettings } from './loadSettings.js';
 import { InputError, type InputProblem } from './problems.js';
 import { readCsv } from './readCsv.js';
-import { fastTimeEntry, fastTimeEntryBytes } from './fastRows.js';
+import { readTimeSheets } from './loadTime.js';
 
 const JURISDICTION_PREFIX = /^[a-z]{2}_[a-z0-9_]+$/;
 
@@ -38,6 +35,8 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 export interface LoadCompanyOptions {
   /** Keep only these employees (by employee_id) from every employee-keyed file: a worker thread's share. */
   keep?: (employeeId: string) => boolean;
+  /** Leave time.csv unread (`time` empty, not counted): the caller indexes it and reads it by blocks of employees. */
+  deferTime?: boolean;
 }
 
 export async function loadCompany(dir: string, opts: LoadCompanyOptions = {}): Promise<Company> {
@@ -109,34 +108,14 @@ export async function loadCompany(dir: string, opts: LoadCompanyOptions = {}): P
     return false;
   };
 
-  // time.csv: millions of rows at scale, kept compact (TimeSheet): equal dates, hours, codes and rates are stored once.
+  // time.csv: millions of rows at scale, kept compact (TimeSheet). Deferred: the caller reads it block by block (TimeIndex).
   const time = new Map<string, TimeSheet>();
   const timeFile = f('time.csv');
-  if (existsSync(timeFile)) {
-    const values = new TimeValues();
-    const sheets = new Map<string, TimeSheetBuilder>();
-    let lastId: string | undefined;
-    let lastSheet: TimeSheetBuilder | undefined;
-    const tr = await readCsv(timeFile, {
-      schema: timeEntryRowSchema,
-      fast: fastTimeEntry,
-      fastRecord: fastTimeEntryBytes,
-      keep,
-      required: ['employee_id', 'date', 'hours'],
-      onRow: (row, line) => {
-        // Rows of one employee usually follow each other: the last employee's sheet is at hand.
-        if (row.employee_id === lastId && lastSheet) return lastSheet.add(row);
-        if (!known(timeFile, line, row.employee_id)) return;
-        let b = sheets.get(row.employee_id);
-        if (!b) sheets.set(row.employee_id, (b = new TimeSheetBuilder(row.employee_id, values)));
-        lastId = row.employee_id;
-        lastSheet = b;
-        b.add(row);
-      },
-    });
+  if (existsSync(timeFile) && !opts.deferTime) {
+    const tr = await readTimeSheets(timeFile, { ...(opts.keep ? { keep: opts.keep } : {}), known: (line, id) => known(timeFile, line, id) });
+    for (const [id, s] of tr.time) time.set(id, s);
     problems.push(...tr.problems);
     rowsRead['time.csv'] = tr.rows;
-    for (const [id, b] of sheets) time.set(id, b.build());
   }
 
   const freqOf = (id: string): string | undefined => employees.get(id)?.at(-1)?.pay_frequency;

@@ -36,6 +36,13 @@ export interface ReadCsvOptions<S extends z.ZodType> {
    * reading its share of the employees). A missing cell reads as "".
    */
   keep?: { column: string; test: (value: string) => boolean };
+  /**
+   * Read only the records in bytes [from, to) of the file, which start at a
+   * record (as a scan of the whole file found them), with this header and
+   * line numbers from `firstLine`: rows read again (TimeIndex). The byte
+   * scanner must be able to read them, as it read them the first time.
+   */
+  range?: { from: number; to: number; firstLine: number; header: readonly string[] };
 }
 
 export interface ReadCsvResult {
@@ -110,6 +117,9 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
   // (Fallback) at the first record it is not sure of; csv-parse then goes on from there.
   let delivered = 0;
   let finished = false;
+  const range = opts.range;
+  if (range && (opts.encoding ?? 'utf8') !== 'utf8') throw new Error('readCsv: a byte range is read in UTF-8 only');
+  if (range && handle([...range.header], { lines: range.firstLine - 1 })) return { rows, header, problems };
   if ((opts.encoding ?? 'utf8') === 'utf8') {
     const info = { lines: 0 };
     // Another worker's row: only its key cell is read (as handle would read it), and the rest of its line is passed
@@ -150,10 +160,11 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
           }
         }
         if (handle(recordFields(r), info)) throw STOP;
-      }, skip ? { skip } : {});
+      }, { ...(skip ? { skip } : {}), ...(range ? { from: range.from, to: range.to, firstLine: range.firstLine } : {}) });
       finished = true;
     } catch (e) {
       if (e === STOP) return { rows, header, problems };
+      if (range) throw new Error(`${file}: bytes ${range.from} to ${range.to} could not be read again by the byte scanner (${(e as Error).message})`);
       if (e instanceof Fallback) delivered = e.records; // (the records the scanner passed over count too)
       else {
         add({ file, message: `cannot read as CSV: ${(e as Error).message}` });

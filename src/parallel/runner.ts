@@ -1,8 +1,7 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parse } from 'csv-parse/sync';
 import { planColumns, unknownYtdItems } from '../calc/columns.js';
 import { auditCompanyDeposits, writeRemittancesCsv } from '../cli/remittances.js';
 import { loadRuleBook } from '../cli/ruleBook.js';
@@ -19,8 +18,9 @@ import { summaryJson, type SummaryInput } from '../report/summary.js';
 import { exitStatusFor, type FailOn } from '../reconcile/index.js';
 import type { RemittanceResult } from '../remit/index.js';
 import type { RuleBook } from '../rules/index.js';
-import { Fallback, fieldText, scanCsv } from '../io/csvScan.js';
 import { boundaries, byId } from './partition.js';
+import { employeeIds } from './employeeIds.js';
+export { employeeIds } from './employeeIds.js';
 import type { FindingPlace, WorkerJob, WorkerMessage, WorkerResult, WorkerStart } from './worker.js';
 import { unknownItems } from '../reconcile/itemCheck.js';
 
@@ -29,7 +29,10 @@ export const WORKER_HEAP_MB = 384;
 /** Their young generation: twice V8's default, which collected too often under the old-generation limit. */
 const WORKER_YOUNG_MB = 96;
 
-/** A size in MB from the environment (PAYRECON_WORKER_HEAP_MB, PAYRECON_WORKER_YOUNG_MB): whole numbers only. */
+/**
+ * A whole number from the environment, for tuning and tests: PAYRECON_WORKER_HEAP_MB and
+ * PAYRECON_WORKER_YOUNG_MB (MB), PAYRECON_BLOCK and PAYRECON_LOAD_BLOCK (employees).
+ */
 function mbFromEnv(name: string): number | undefined {
   const v = process.env[name];
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
@@ -45,6 +48,8 @@ export interface PipelineOptions {
   reconcile?: boolean;
   /** Employees per reconciliation chunk (memory bound). */
   block?: number;
+  /** Employees whose inputs a worker reads at once (memory bound; rounded to whole chunks). */
+  loadBlock?: number;
   /** Old-generation heap limit of each worker, in MB (default WORKER_HEAP_MB); a share that needs more is run again without it. */
   workerHeapMb?: number;
   failOn?: FailOn;
@@ -114,30 +119,6 @@ const display = (p: string) => {
   const r = relative(process.cwd(), p);
   return (r.startsWith('..') ? p : r).split(sep).join('/');
 };
-
-/** Employee ids of employees.csv (trimmed, unique, sorted), for the partition. */
-export function employeeIds(file: string): string[] {
-  const ids = new Set<string>();
-  if (!existsSync(file)) return [];
-  let at = -1;
-  try {
-    scanCsv(file, (r) => {
-      if (at < 0) {
-        for (let i = 0; i < r.n; i++) if (fieldText(r, i).trim() === 'employee_id') at = i;
-        if (at < 0) at = r.n;
-        return;
-      }
-      ids.add(fieldText(r, at).trim());
-    });
-  } catch (e) {
-    if (!(e instanceof Fallback)) throw e;
-    ids.clear();
-    const rows = parse(readFileSync(file, 'utf8'), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-    const h = (rows[0] ?? []).map((x) => x.trim()).lastIndexOf('employee_id'); // as the scan above: the last such column
-    for (const r of rows.slice(1)) ids.add((r[h] ?? '').trim());
-  }
-  return [...ids].sort(byId);
-}
 
 function resolveLayout(dir: string, company: { settings: Company['settings'] }): { layout: RegisterLayout; file: string } {
   const s = company.settings;
@@ -268,7 +249,7 @@ async function pipeline(o: PipelineOptions, W: number, pool: WorkerPool, t0: num
   const tJobs = performance.now();
   const running = Promise.all(
     Array.from({ length: nWorkers }, async (_, k) => {
-      const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? 250, reconcile, liabilityItems, command: o.command };
+      const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? (mbFromEnv('PAYRECON_BLOCK') || 250), loadBlock: o.loadBlock ?? (mbFromEnv('PAYRECON_LOAD_BLOCK') || undefined), reconcile, liabilityItems, command: o.command };
       const m = await pool.run(job);
       if (m.kind === 'done') results[m.k] = m;
       else if (m.kind === 'input-error') inputProblems.push(...m.problems);
@@ -299,23 +280,27 @@ async function pipeline(o: PipelineOptions, W: number, pool: WorkerPool, t0: num
   const outFd = openSync(join(o.out, 'expected.csv'), 'w');
   writeSync(outFd, columns.join(',') + '\n');
   const fds = results.map((r) => openSync(join(partDir, `expected.${r.k}.csv`), 'r'));
-  const offsets = results.map(() => 0);
-  const partIdx = results.map(() => 0);
-  const dates = [...new Set(results.flatMap((r) => r.parts.map((p) => p[0])))].sort();
+  // Each worker's parts by pay date, with their offsets in its file; a worker writes the parts of one date in
+  // block order, which is employee order, and the workers' ranges are in k order.
+  const byDate = new Map<string, Array<[number, number, number]>>(); // date → [worker, offset, bytes]*
+  results.forEach((r, k) => {
+    let at = 0;
+    for (const [d, bytes] of r.parts) {
+      (byDate.get(d) ?? byDate.set(d, []).get(d)!).push([k, at, bytes]);
+      at += bytes;
+    }
+  });
   const buf = Buffer.allocUnsafe(1 << 22);
-  for (const d of dates) {
-    results.forEach((r, k) => {
-      const p = r.parts[partIdx[k]!];
-      if (!p || p[0] !== d) return;
-      partIdx[k]!++;
-      let left = p[1];
+  for (const d of [...byDate.keys()].sort()) {
+    for (const [k, from, bytes] of byDate.get(d)!) {
+      let left = bytes, at = from;
       while (left > 0) {
-        const n = readSync(fds[k]!, buf, 0, Math.min(left, buf.length), offsets[k]!);
+        const n = readSync(fds[k]!, buf, 0, Math.min(left, buf.length), at);
         writeSync(outFd, buf, 0, n);
-        offsets[k]! += n;
+        at += n;
         left -= n;
       }
-    });
+    }
   }
   closeSync(outFd);
   for (const f of fds) closeSync(f);

@@ -1,8 +1,10 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { computePayslips, type ComputeStats } from '../calc/computeCompany.js';
 import { loadRuleBook } from '../cli/ruleBook.js';
 import { loadCompany } from '../io/loadCompany.js';
+import { TimeIndex } from '../io/loadTime.js';
 import { readRegister, type RegisterLayout, type RejectedRow } from '../io/register/index.js';
 import { InputError } from '../model/problems.js';
 import { ByPosition, type Company, type Finding, type RegisterRow } from '../model/index.js';
@@ -12,7 +14,8 @@ import { indexEmployees } from '../reconcile/employeeIndex.js';
 import { ExpectedCsvBuffer } from '../report/expectedCsv.js';
 import { RuleError, type RuleBook } from '../rules/index.js';
 import { Fallback, fieldText, scanCsv, type ScanOptions } from '../io/csvScan.js';
-import { byId, lowerBound, ownerOf } from './partition.js';
+import { lowerBound, ownerOf } from './partition.js';
+import { employeeIds } from './employeeIds.js';
 import { DateTotals } from './dateTotals.js';
 import { RegisterRecords } from '../io/register/registerRecords.js';
 import { employeeFacts, periodLookup, ruleLookup } from '../reconcile/companyFacts.js';
@@ -29,6 +32,8 @@ export interface WorkerJob {
   partFile: string;
   /** Employees per reconciliation chunk. */
   block: number;
+  /** Employees whose inputs are read at once (rounded to whole chunks; default LOAD_BLOCK). */
+  loadBlock?: number;
   reconcile?: { file: string; display: string; layout: RegisterLayout };
   /** Items summed per pay date for the deposit audit (every item when `allItems`). */
   liabilityItems: string[];
@@ -78,25 +83,57 @@ export type WorkerMessage = WorkerResult | { kind: 'input-error'; k: number; pro
 
 const now = () => performance.now();
 
+/** Employees per load block: the inputs of so many are in memory at once (a multiple of the reconciliation block). */
+export const LOAD_BLOCK = 4000;
+
 async function run(job: WorkerJob): Promise<WorkerMessage> {
   const timings: Record<string, number> = { read: 0, compute: 0, reconcile: 0, write: 0 };
   let t = now();
   const book = preloaded.book ?? loadRuleBook(job.rules); // (loadRuleBook again: the error, as an input error)
   const mine = (id: string) => ownerOf(job.bounds, id) === job.k;
-  const company: Company = await loadCompany(job.dir, { keep: mine });
-  // Every earning code of the company, so the columns do not depend on the share (no employee has this id).
-  const codes = new Set<string>();
-  for (const l of company.earnings.values()) for (const e of l) codes.add(e.code);
-  const extra = job.earningCodes.filter((c) => !codes.has(c)).map((code) => ({ employee_id: '\u0000', pay_date: '0000-00-00', code, amount: ZERO }));
-  if (extra.length) company.earnings.set('\u0000', extra);
-  const ids = [...company.employees.keys()].sort(byId);
+  // This worker's employees in id order (employees.csv's ids: those of its rows, as loadCompany keys them).
+  const ids = employeeIds(join(job.dir, 'employees.csv')).filter(mine);
   const blockOf = (id: string) => Math.floor(lowerBound(ids, id) / job.block);
+  // The inputs are read by load blocks of employees (whole reconciliation blocks), computed and reconciled, then
+  // dropped: what is kept per employee for the whole run is its id, where its time rows are, and its register
+  // rows' offsets. Any id falls in one load block (by its place among the ids), so every row is read once.
+  const loadSize = job.block * Math.max(1, Math.round((job.loadBlock ?? LOAD_BLOCK) / job.block));
+  const loads = Math.max(1, Math.ceil(ids.length / loadSize));
+  const loadOf = (id: string) => Math.min(Math.floor(lowerBound(ids, id) / loadSize), loads - 1);
+  const known = new Set(ids);
+  const timeFile = join(job.dir, 'time.csv');
+  const timeIndex = TimeIndex.build(timeFile, mine, (id) => known.has(id));
+  const rowsRead: Record<string, number> = {};
+  if (timeIndex) rowsRead['time.csv'] = timeIndex.rows;
+  // A time.csv the index cannot be made of (not read by the byte scanner, or rows of unknown employees) is read
+  // whole, once (and its problems reported as loadCompany reports them).
+  const wholeTime = timeIndex || !existsSync(timeFile) ? undefined : await loadCompany(job.dir, { keep: mine });
+  if (wholeTime) rowsRead['time.csv'] = wholeTime.rowsRead['time.csv'] ?? 0;
+  let company: Company = { time: new Map() } as Company; // (the load block's, from the first block on)
+  const loadBlock = async (L: number): Promise<void> => {
+    const inBlock = (id: string) => mine(id) && loadOf(id) === L;
+    company = await loadCompany(job.dir, { keep: inBlock, deferTime: true });
+    for (const [f, n] of Object.entries(company.rowsRead)) rowsRead[f] = f === 'pay_calendar.csv' ? n : (rowsRead[f] ?? 0) + n;
+    // Every earning code of the company, so the columns do not depend on the share (no employee has this id).
+    const codes = new Set<string>();
+    for (const l of company.earnings.values()) for (const e of l) codes.add(e.code);
+    const extra = job.earningCodes.filter((c) => !codes.has(c)).map((code) => ({ employee_id: '\u0000', pay_date: '0000-00-00', code, amount: ZERO }));
+    if (extra.length) company.earnings.set('\u0000', extra);
+    if (timeIndex) {
+      const { time, problems } = await timeIndex.sheets(company.employees.keys());
+      if (problems.length) throw new InputError(problems);
+      company.time = time;
+    } else if (wholeTime) company.time = wholeTime.time;
+  };
   timings.read! += now() - t;
 
   // The register: find this worker's rows and group them by (pay date, block of employees), by byte offset.
   t = now();
   let recs: RegisterRecords | undefined;
-  const chunkRows = new Map<string, number[]>(); // key → [start, end, line]*
+  // key → runs of rows that follow each other in the file (a register sorted by pay date and employee gives one
+  // run per chunk, so the memory kept does not grow with the rows): [start, end of the last row, its first line,
+  // rows, where a next row would start]*. The scanner gives a record no line break, so a run's rows are its lines.
+  const chunkRows = new Map<string, number[]>();
   const memChunks = new Map<string, Array<{ row?: RegisterRow; reject?: RejectedRow }>>(); // fallback
   let regRows = 0, regAccepted = 0, regRejected = 0;
   const keyOf = (date: string | undefined, id: string) => (date === undefined ? '~' : `${date}|${String(blockOf(id)).padStart(8, '0')}`);
@@ -129,7 +166,13 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
           const key = keyOf(d, id);
           let l = chunkRows.get(key);
           if (!l) chunkRows.set(key, (l = []));
-          l.push(r.start, r.end, r.line);
+          const n = l.length;
+          const next = r.end + (r.buf[r.end - r.base] === 0x0d ? 2 : 1); // (past the line end)
+          if (n > 0 && l[n - 1] === r.start && l[n - 3]! + l[n - 2]! === r.line) {
+            l[n - 4] = r.end;
+            l[n - 2]!++;
+            l[n - 1] = next;
+          } else l.push(r.start, r.end, r.line, 1, next);
         },
         { delimiter: delim, skipBlankRecords: true, skip },
       );
@@ -180,11 +223,12 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     if (!at) itemFirstSeen.set(item, (at = { line: Infinity, pos: Infinity }));
     return at;
   });
-  const whatIf = job.command ? fitWhatIfs(company, book) : undefined;
-  const alternatives = whatIf
+  // (per load block: the hints re-compute an employee with the block's inputs)
+  let whatIf: ReturnType<typeof fitWhatIfs> | undefined;
+  const alternatives = job.command
     ? (row: ExpectedRow, item: string) => {
         if (item === 'us.fit') whatIfIds.add(row.employee_id);
-        return whatIf(row, item);
+        return whatIf!(row, item);
       }
     : undefined;
   const dateTotals = new DateTotals(liabilityItems);
@@ -198,7 +242,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   const totals = new Map<string, { expected: Decimal; register: Decimal }>();
   for (const i of items) totals.set(i, { expected: ZERO, register: ZERO });
   const ruleFor = ruleLookup(book);
-  const periodOf = periodLookup(company);
+  let periodOf: ReturnType<typeof periodLookup> = () => undefined; // (the load block's)
   const done = new Set<string>();
 
   /**
@@ -257,35 +301,50 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     const lines: number[] = [];
     const offs = chunkRows.get(key);
     if (offs && recs) {
-      let lo = Infinity, hi = 0, len = 0;
-      for (let i = 0; i < offs.length; i += 3) {
+      let lo = Infinity, hi = 0, len = 0, rows = 0;
+      for (let i = 0; i < offs.length; i += 5) {
         lo = Math.min(lo, offs[i]!);
         hi = Math.max(hi, offs[i + 1]!);
         len += offs[i + 1]! - offs[i]!;
+        rows += offs[i + 3]!;
       }
       const span = hi - lo;
       const whole = span <= Math.max(1 << 20, len * 4);
       const buf = whole ? Buffer.allocUnsafe(span) : undefined;
       if (buf) readSync(fd, buf, 0, span, lo);
       const nb = fast && expCents && expected.length > 0 ? fast.keys.length : 0;
-      if (nb > 0 && rowCents.length < (offs.length / 3) * nb) rowCents = new Float64Array(Math.max((offs.length / 3) * nb, rowCents.length * 2));
+      if (nb > 0 && rowCents.length < rows * nb) rowCents = new Float64Array(Math.max(rows * nb, rowCents.length * 2));
       let at = 0;
-      for (let i = 0; i < offs.length; i += 3) {
-        const s = offs[i]!, e = offs[i + 1]!, line = offs[i + 2]!;
-        let b: Buffer, bs: number, be: number;
-        if (buf) [b, bs, be] = [buf, s - lo, e - lo];
+      for (let i = 0; i < offs.length; i += 5) {
+        const from = offs[i]!, end = offs[i + 1]!, count = offs[i + 3]!;
+        let line = offs[i + 2]!;
+        // The run's bytes (in the chunk's span, or read alone when the span is mostly other rows).
+        let b: Buffer, base: number;
+        if (buf) [b, base] = [buf, lo];
         else {
-          b = Buffer.allocUnsafe(e - s);
-          readSync(fd, b, 0, e - s, s);
-          [bs, be] = [0, e - s];
+          b = Buffer.allocUnsafe(end - from);
+          readSync(fd, b, 0, end - from, from);
+          base = from;
         }
-        lines.push(line);
-        const k = nb > 0 ? recs.centsRow(b, bs, be, delim, rowCents, at) : undefined;
-        if (k) {
-          feed.push({ fast: { id: k.employee_id, date: k.pay_date, at, buf: b, s: bs, e: be } });
-          blockIds.add(k.employee_id);
-          at += nb;
-        } else feed.push(recs.convertBytes(b, bs, be, line, delim) as { row?: RegisterRow; reject?: RejectedRow });
+        let bs = from - base;
+        for (let k = 0; k < count; k++, line++) {
+          let be: number, next = 0;
+          if (k === count - 1) be = end - base;
+          else {
+            const lf = b.indexOf(0x0a, bs);
+            if (lf < 0) throw new Error(`register run at byte ${from}: no line end after row ${k + 1} of ${count}`);
+            be = lf > bs && b[lf - 1] === 0x0d ? lf - 1 : lf;
+            next = lf + 1;
+          }
+          lines.push(line);
+          const x = nb > 0 ? recs.centsRow(b, bs, be, delim, rowCents, at) : undefined;
+          if (x) {
+            feed.push({ fast: { id: x.employee_id, date: x.pay_date, at, buf: b, s: bs, e: be } });
+            blockIds.add(x.employee_id);
+            at += nb;
+          } else feed.push(recs.convertBytes(b, bs, be, line, delim) as { row?: RegisterRow; reject?: RejectedRow });
+          bs = next;
+        }
       }
     } else
       for (const x of memChunks.get(key) ?? []) {
@@ -360,10 +419,12 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   const parts: Array<[string, number, number]> = [];
   let columns: string[] = [];
   try {
-    columns = planColumns(company, book).columns;
-    const gen = computePayslips(company, book, {}, stats);
     let chunk: ExpectedRow[] = [];
     let chunkKey = '';
+    t = now();
+    await loadBlock(0);
+    timings.read! += now() - t;
+    columns = planColumns(company, book).columns;
     const text = new ExpectedCsvBuffer(columns);
     text.sumColumns(); // the expected totals per pay date, summed as the amounts are written
     if (recs) {
@@ -375,13 +436,12 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
         fast = { keys, parts };
       }
     }
-    let curDate = '', dateBytes = 0, dateRows = 0;
     const flush = () => {
       if (chunk.length === 0) return;
       let t0 = now();
       const bytes = text.take();
       writeSync(out, bytes);
-      dateBytes += bytes.length;
+      parts.push([chunk[0]!.pay_date, bytes.length, chunk.length]);
       timings.write! += now() - t0;
       t0 = now();
       const date = chunk[0]!.pay_date; // a chunk is one pay date
@@ -395,38 +455,47 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       chunk = [];
       timings.reconcile! += now() - t0;
     };
-    for (;;) {
-      let t0 = now();
-      const nx = gen.next();
-      timings.compute! += now() - t0;
-      if (nx.done) break;
-      const row = nx.value.row;
-      const key = keyOf(row.pay_date, row.employee_id);
-      if (key !== chunkKey) {
-        flush();
-        chunkKey = key;
+    /** Register rows with no expected payslip in their chunk (other dates, unreadable dates), of load block L's blocks (all blocks left: undefined). */
+    const rest = (L: number | undefined) => {
+      const t1 = now();
+      if (job.reconcile) {
+        const left = [...new Set([...chunkRows.keys(), ...memChunks.keys()])].filter((k) => !done.has(k)).sort();
+        for (const k of left) if (L === undefined || (k !== '~' && Math.min(Math.floor((Number(k.slice(k.indexOf('|') + 1)) * job.block) / loadSize), loads) === L)) reconcileChunk(k, []);
       }
-      if (row.pay_date !== curDate) {
-        if (curDate) parts.push([curDate, dateBytes, dateRows]);
-        curDate = row.pay_date;
-        dateBytes = 0;
-        dateRows = 0;
+      timings.reconcile! += now() - t1;
+    };
+    // Load block by load block, pay date by pay date within one (employees in id order): each (pay date,
+    // block) chunk is one part of expected.csv, which the main thread puts in pay-date order.
+    for (let L = 0; L < loads; L++) {
+      if (L > 0) {
+        const t0 = now();
+        await loadBlock(L);
+        timings.read! += now() - t0;
       }
-      t0 = now();
-      text.add(row);
-      dateRows++;
-      timings.write! += now() - t0;
-      chunk.push(row);
+      periodOf = periodLookup(company);
+      whatIf = job.command ? fitWhatIfs(company, book) : undefined;
+      blockFacts.clear();
+      const gen = computePayslips(company, book, {}, stats);
+      for (;;) {
+        let t0 = now();
+        const nx = gen.next();
+        timings.compute! += now() - t0;
+        if (nx.done) break;
+        const row = nx.value.row;
+        const key = keyOf(row.pay_date, row.employee_id);
+        if (key !== chunkKey) {
+          flush();
+          chunkKey = key;
+        }
+        t0 = now();
+        text.add(row);
+        timings.write! += now() - t0;
+        chunk.push(row);
+      }
+      flush();
+      rest(L);
     }
-    flush();
-    if (curDate) parts.push([curDate, dateBytes, dateRows]);
-    // Register rows with no expected payslip in their chunk (other dates, unreadable dates).
-    const t1 = now();
-    if (job.reconcile) {
-      const rest = [...new Set([...chunkRows.keys(), ...memChunks.keys()])].filter((k) => !done.has(k)).sort();
-      for (const k of rest) reconcileChunk(k, []);
-    }
-    timings.reconcile! += now() - t1;
+    rest(undefined);
     if (job.reconcile && job.command) {
       // Per item, over the pay dates: the expected side sums the parts of the register's key.
       const over = (m: Map<string, Map<string, Tally>>, item: string, into: Tally) => {
@@ -455,7 +524,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     columns,
     parts,
     stats,
-    rowsRead: company.rowsRead,
+    rowsRead,
     unpaidTime: 0,
     timings,
     dateTotals: dateTotals.serial(),

@@ -94,13 +94,14 @@ describe('parallel runner', () => {
     const dir = join(tmp, 'c');
     const out = join(tmp, 'par');
     const outputs: Record<string, Buffer>[] = [];
-    for (const workers of [1, 2, 3]) {
-      await runner.runPipeline({ dir, out, workers, reconcile: true, rules: RULES, failOn: 'never', block: 7 });
+    for (const [workers, loadBlock] of [[1, undefined], [2, undefined], [3, undefined], [2, 14]] as const) {
+      await runner.runPipeline({ dir, out, workers, reconcile: true, rules: RULES, failOn: 'never', block: 7, ...(loadBlock ? { loadBlock } : {}) });
       outputs.push(Object.fromEntries(['expected.csv', 'findings.csv', 'findings.json', 'remittances.csv'].map((f) => [f, readFileSync(join(out, f))])));
     }
     for (const f of Object.keys(outputs[0]!)) {
       expect(outputs[1]![f]!.equals(outputs[0]![f]!), `${f}: 2 threads`).toBe(true);
       expect(outputs[2]![f]!.equals(outputs[0]![f]!), `${f}: 3 threads`).toBe(true);
+      expect(outputs[3]![f]!.equals(outputs[0]![f]!), `${f}: 2 threads, load blocks of 14 employees`).toBe(true);
     }
     const cli = runCli(['compute', dir, '--out', join(tmp, 'compute'), ...RULES.flatMap((x) => ['--rules', x])]);
     expect(cli.status, cli.stderr).toBe(0);

@@ -19,19 +19,19 @@ interface Run {
 }
 
 /** Run the command into one output folder (so the paths it prints are the same), and read what it wrote. */
-function reconcile(dir: string, workers: number, extra: string[] = []): Run {
+function reconcile(dir: string, workers: number, extra: string[] = [], env: Record<string, string> = {}): Run {
   const out = join(tmp, 'out');
   rmSync(out, { recursive: true, force: true });
-  const r = runCli(['reconcile', dir, '--out', out, '--workers', String(workers), ...extra]);
+  const r = runCli(['reconcile', dir, '--out', out, '--workers', String(workers), ...extra], env);
   const files: Record<string, Buffer> = {};
   if (existsSync(out)) for (const f of readdirSync(out).sort()) files[f] = readFileSync(join(out, f));
   return { ...r, files };
 }
 
-function expectSame(dir: string, extra: string[] = []): Run {
+function expectSame(dir: string, extra: string[] = [], env: Record<string, string> = {}): Run {
   const one = reconcile(dir, 1, extra);
   for (const workers of [2, 3]) {
-    const par = reconcile(dir, workers, extra);
+    const par = reconcile(dir, workers, extra, env);
     expect(par.status, `exit status, ${workers} workers: ${par.stderr}`).toBe(one.status);
     expect(par.stdout, `stdout, ${workers} workers`).toBe(one.stdout);
     expect(par.stderr, `stderr, ${workers} workers`).toBe(one.stderr);
@@ -65,7 +65,23 @@ describe('payrecon reconcile --workers', () => {
     const rules = RULES.flatMap((r) => ['--rules', r]);
     expect(expectSame(dir, [...rules, '--fail-on', 'never']).status).toBe(0);
     expectSame(dir, [...rules, '--fail-on', 'warning', '--show-pii']);
-  }, 180_000);
+    // Each worker reading its inputs in several load blocks of a few employees (chunks of 3, load blocks of 6).
+    expectSame(dir, [...rules, '--fail-on', 'never'], { PAYRECON_BLOCK: '3', PAYRECON_LOAD_BLOCK: '6' });
+  }, 240_000);
+
+  it('gives byte-identical outputs on a register with CRLF line ends, its rows in order or in none', () => {
+    const dir = join(tmp, 'crlf');
+    cpSync(join(tmp, 'gen'), dir, { recursive: true });
+    const [head, ...rows] = readFileSync(join(join(tmp, 'gen'), 'register.csv'), 'utf8').split('\n').filter((l) => l !== '');
+    const rules = RULES.flatMap((r) => ['--rules', r]);
+    // As generated (a chunk's rows follow each other), then in a fixed shuffle (they do not).
+    const shuffled = rows.map((r, i) => [(i * 7919) % rows.length, r] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+    for (const order of [rows, shuffled]) {
+      writeFileSync(join(dir, 'register.csv'), [head, ...order].join('\r\n') + '\r\n');
+      expectSame(dir, [...rules, '--fail-on', 'never']);
+      expectSame(dir, [...rules, '--fail-on', 'never'], { PAYRECON_BLOCK: '3', PAYRECON_LOAD_BLOCK: '6' });
+    }
+  }, 300_000);
 
   it('reports unreadable register rows and unusable input as the single-threaded command does', () => {
     const rej = join(tmp, 'rejected');

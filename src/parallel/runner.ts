@@ -33,7 +33,7 @@ const WORKER_YOUNG_MB = 96;
  * A whole number from the environment, for tuning and tests: PAYRECON_WORKER_HEAP_MB and
  * PAYRECON_WORKER_YOUNG_MB (MB), PAYRECON_BLOCK and PAYRECON_LOAD_BLOCK (employees).
  */
-function mbFromEnv(name: string): number | undefined {
+function wholeFromEnv(name: string): number | undefined {
   const v = process.env[name];
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
@@ -148,7 +148,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const t0 = performance.now();
   const W = Math.max(1, o.workers ?? availableParallelism());
   // The workers start first: each loads the rule files while this thread prepares their jobs.
-  const pool = new WorkerPool(o.rules, o.workerHeapMb ?? mbFromEnv('PAYRECON_WORKER_HEAP_MB') ?? WORKER_HEAP_MB, W);
+  const pool = new WorkerPool(o.rules, o.workerHeapMb ?? wholeFromEnv('PAYRECON_WORKER_HEAP_MB') ?? WORKER_HEAP_MB, W);
   try {
     return await pipeline(o, W, pool, t0);
   } finally {
@@ -181,9 +181,9 @@ class WorkerPool {
     const data: WorkerStart = { rules: this.rules };
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
       workerData: data,
-      // A worker's live data is small (compact time sheets, register rows by offset), but V8 lets a heap grow
+      // A worker's live data is small (a load block's inputs, register rows by byte range), but V8 lets a heap grow
       // far past it before collecting: a limit keeps the garbage, and so the peak memory, down.
-      ...(limitMb ? { resourceLimits: { maxOldGenerationSizeMb: limitMb, maxYoungGenerationSizeMb: mbFromEnv('PAYRECON_WORKER_YOUNG_MB') ?? WORKER_YOUNG_MB } } : {}),
+      ...(limitMb ? { resourceLimits: { maxOldGenerationSizeMb: limitMb, maxYoungGenerationSizeMb: wholeFromEnv('PAYRECON_WORKER_YOUNG_MB') ?? WORKER_YOUNG_MB } } : {}),
     });
     this.all.add(worker);
     // Listening from the start: an error before the job is sent is kept, not thrown.
@@ -249,7 +249,7 @@ async function pipeline(o: PipelineOptions, W: number, pool: WorkerPool, t0: num
   const tJobs = performance.now();
   const running = Promise.all(
     Array.from({ length: nWorkers }, async (_, k) => {
-      const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? (mbFromEnv('PAYRECON_BLOCK') || 250), loadBlock: o.loadBlock ?? (mbFromEnv('PAYRECON_LOAD_BLOCK') || undefined), reconcile, liabilityItems, command: o.command };
+      const job: WorkerJob = { dir: o.dir, rules: o.rules, k, bounds, earningCodes: [...codes].sort(), partFile: join(partDir, `expected.${k}.csv`), block: o.block ?? (wholeFromEnv('PAYRECON_BLOCK') || 250), loadBlock: o.loadBlock ?? (wholeFromEnv('PAYRECON_LOAD_BLOCK') || undefined), reconcile, liabilityItems, command: o.command };
       const m = await pool.run(job);
       if (m.kind === 'done') results[m.k] = m;
       else if (m.kind === 'input-error') inputProblems.push(...m.problems);

@@ -100,19 +100,20 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   const loadSize = job.block * Math.max(1, Math.round((job.loadBlock ?? LOAD_BLOCK) / job.block));
   const loads = Math.max(1, Math.ceil(ids.length / loadSize));
   const loadOf = (id: string) => Math.min(Math.floor(lowerBound(ids, id) / loadSize), loads - 1);
+  // time.csv: with one load block, read with it; with several, indexed here and read by block.
   const known = new Set(ids);
   const timeFile = join(job.dir, 'time.csv');
-  const timeIndex = TimeIndex.build(timeFile, mine, (id) => known.has(id));
+  const timeIndex = loads > 1 ? TimeIndex.build(timeFile, mine, (id) => known.has(id)) : undefined;
   const rowsRead: Record<string, number> = {};
   if (timeIndex) rowsRead['time.csv'] = timeIndex.rows;
   // A time.csv the index cannot be made of (not read by the byte scanner, or rows of unknown employees) is read
   // whole, once (and its problems reported as loadCompany reports them).
-  const wholeTime = timeIndex || !existsSync(timeFile) ? undefined : await loadCompany(job.dir, { keep: mine });
+  const wholeTime = loads === 1 || timeIndex || !existsSync(timeFile) ? undefined : await loadCompany(job.dir, { keep: mine });
   if (wholeTime) rowsRead['time.csv'] = wholeTime.rowsRead['time.csv'] ?? 0;
   let company: Company = { time: new Map() } as Company; // (the load block's, from the first block on)
   const loadBlock = async (L: number): Promise<void> => {
     const inBlock = (id: string) => mine(id) && loadOf(id) === L;
-    company = await loadCompany(job.dir, { keep: inBlock, deferTime: true });
+    company = await loadCompany(job.dir, { keep: inBlock, deferTime: loads > 1 });
     for (const [f, n] of Object.entries(company.rowsRead)) rowsRead[f] = f === 'pay_calendar.csv' ? n : (rowsRead[f] ?? 0) + n;
     // Every earning code of the company, so the columns do not depend on the share (no employee has this id).
     const codes = new Set<string>();
@@ -243,7 +244,6 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   for (const i of items) totals.set(i, { expected: ZERO, register: ZERO });
   const ruleFor = ruleLookup(book);
   let periodOf: ReturnType<typeof periodLookup> = () => undefined; // (the load block's)
-  const done = new Set<string>();
 
   /**
    * The register's common case without a RegisterRow (plain rows read by the fast scanner): a row whose
@@ -295,11 +295,14 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
 
   type Fast = { id: string; date: string; at: number; buf: Buffer; s: number; e: number };
   const reconcileChunk = (key: string, expected: ExpectedRow[], expCents?: Float64Array) => {
-    done.add(key);
     const blockIds = new Set(expected.map((r) => r.employee_id));
     const feed: Array<{ row?: RegisterRow; reject?: RejectedRow; fast?: Fast }> = [];
     const lines: number[] = [];
+    // (A chunk's register rows are reconciled once: dropped here, what is left afterwards had no payslips.)
     const offs = chunkRows.get(key);
+    const mem = memChunks.get(key);
+    chunkRows.delete(key);
+    memChunks.delete(key);
     if (offs && recs) {
       let lo = Infinity, hi = 0, len = 0, rows = 0;
       for (let i = 0; i < offs.length; i += 5) {
@@ -347,7 +350,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
         }
       }
     } else
-      for (const x of memChunks.get(key) ?? []) {
+      for (const x of mem ?? []) {
         feed.push(x);
         lines.push(x.row ? (x.row.origin?.line ?? 0) : x.reject!.line);
       }
@@ -459,7 +462,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     const rest = (L: number | undefined) => {
       const t1 = now();
       if (job.reconcile) {
-        const left = [...new Set([...chunkRows.keys(), ...memChunks.keys()])].filter((k) => !done.has(k)).sort();
+        const left = [...new Set([...chunkRows.keys(), ...memChunks.keys()])].sort();
         for (const k of left) if (L === undefined || (k !== '~' && Math.min(Math.floor((Number(k.slice(k.indexOf('|') + 1)) * job.block) / loadSize), loads) === L)) reconcileChunk(k, []);
       }
       timings.reconcile! += now() - t1;

@@ -40,23 +40,31 @@ function cellText(kind: 'date' | 'amount' | 'id', layout: RegisterLayout) {
 /** A CSV field: quoted when it has to be (or at random), doubled quotes inside. */
 const field = (t: string, quote: boolean) => (quote || /[",]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
 
+/** A layout's header, its RegisterRecords, and records for it: cells near the edges of what it takes, quoted at random, now and then a field short or over. */
+function setup(name: string, layout: RegisterLayout) {
+  const header =
+    name === 'canonical'
+      ? ['employee_id', 'pay_date', 'period_start', 'period_end', 'gross', 'us.fit', 'net_pay']
+      : ['File #', 'Check Date', 'Period Begin', 'Period End', 'Reg Hours', 'Gross Pay', 'Federal Income Tax', 'Medicare', '401(k)', 'Net Pay', 'O/T Hours', 'Regular Earnings', 'O/T Earnings', 'Social Security', 'State Income Tax', 'SDI', 'Taxable Fed', 'Taxable OASDI', 'Taxable Medicare'];
+  const kinds = header.map((h, i) => (i === 0 ? 'id' : i < 4 ? 'date' : 'amount') as 'id' | 'date' | 'amount');
+  const recs = new RegisterRecords(layout, header, 'register.csv');
+  const record = fc
+    .tuple(
+      fc.tuple(...kinds.map((k) => cellText(k, layout))),
+      fc.array(fc.boolean(), { minLength: header.length, maxLength: header.length }),
+      fc.oneof({ weight: 10, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(-1, 1) }),
+    )
+    .map(([cells, quotes, extra]) => {
+      const cs = extra < 0 ? cells.slice(0, -1) : extra > 0 ? [...cells, '9'] : cells;
+      return cs.map((c, i) => field(c, quotes[i] ?? false)).join(',');
+    });
+  return { header, recs, record };
+}
+
 describe('RegisterRecords.convertBytes', () => {
   for (const [name, layout] of [['canonical', canonicalLayout()], ['US provider profile', loadProfile(join(FIX, 'us-provider.yaml'))]] as const) {
     it(`gives exactly what convert(cellsAt(…)) gives, for any record (${name})`, () => {
-      const header =
-        name === 'canonical'
-          ? ['employee_id', 'pay_date', 'period_start', 'period_end', 'gross', 'us.fit', 'net_pay']
-          : ['File #', 'Check Date', 'Period Begin', 'Period End', 'Reg Hours', 'Gross Pay', 'Federal Income Tax', 'Medicare', '401(k)', 'Net Pay', 'O/T Hours', 'Regular Earnings', 'O/T Earnings', 'Social Security', 'State Income Tax', 'SDI', 'Taxable Fed', 'Taxable OASDI', 'Taxable Medicare'];
-      const kinds = header.map((h, i) => (i === 0 ? 'id' : i < 4 ? 'date' : 'amount') as 'id' | 'date' | 'amount');
-      const recs = new RegisterRecords(layout, header, 'register.csv');
-      const record = fc.tuple(
-        fc.tuple(...kinds.map((k) => cellText(k, layout))),
-        fc.array(fc.boolean(), { minLength: header.length, maxLength: header.length }),
-        fc.oneof({ weight: 10, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(-1, 1) }),
-      ).map(([cells, quotes, extra]) => {
-        const cs = extra < 0 ? cells.slice(0, -1) : extra > 0 ? [...cells, '9'] : cells;
-        return cs.map((c, i) => field(c, quotes[i] ?? false)).join(',');
-      });
+      const { recs, record } = setup(name, layout);
       let rows = 0;
       fc.assert(
         fc.property(record, fc.integer({ min: 0, max: 5 }), (line, pad) => {
@@ -72,17 +80,8 @@ describe('RegisterRecords.convertBytes', () => {
     });
 
     it(`centsRow takes only records convertBytes reads as a row, with the same key and values in cents (${name})`, () => {
-      const header =
-        name === 'canonical'
-          ? ['employee_id', 'pay_date', 'period_start', 'period_end', 'gross', 'us.fit', 'net_pay']
-          : ['File #', 'Check Date', 'Period Begin', 'Period End', 'Reg Hours', 'Gross Pay', 'Federal Income Tax', 'Medicare', '401(k)', 'Net Pay', 'O/T Hours', 'Regular Earnings', 'O/T Earnings', 'Social Security', 'State Income Tax', 'SDI', 'Taxable Fed', 'Taxable OASDI', 'Taxable Medicare'];
-      const kinds = header.map((h, i) => (i === 0 ? 'id' : i < 4 ? 'date' : 'amount') as 'id' | 'date' | 'amount');
-      const recs = new RegisterRecords(layout, header, 'register.csv');
+      const { header, recs, record } = setup(name, layout);
       const keys = recs.bound.columns.map((c) => c.key);
-      const record = fc.tuple(fc.tuple(...kinds.map((k) => cellText(k, layout))), fc.array(fc.boolean(), { minLength: header.length, maxLength: header.length }), fc.constantFrom(0, 0, 0, 0, -1, 1)).map(([cells, quotes, extra]) => {
-        const cs = extra < 0 ? cells.slice(0, -1) : extra > 0 ? [...cells, '9'] : cells;
-        return cs.map((c, i) => field(c, quotes[i] ?? false)).join(',');
-      });
       let taken = 0;
       fc.assert(
         fc.property(record, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 }), (line, pad, at) => {

@@ -92,7 +92,7 @@ export class ExpectedCsvBuffer {
       if (i > 0) this.buf[this.pos++] = 0x2c; // ,
       const kind = kinds[i];
       if (kind === KEY) {
-        this.text(csvCell(excelSafe((row as unknown as Record<string, string | undefined>)[columns[i]!] ?? '')));
+        this.key(i, (row as unknown as Record<string, string | undefined>)[columns[i]!] ?? '');
         if (rc !== undefined) rc[base + i] = NaN;
         continue;
       }
@@ -189,6 +189,23 @@ export class ExpectedCsvBuffer {
     const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
+  }
+
+  /** Each key column's last text and its bytes (made safe and quoted): a pay date and its period repeat row after row. */
+  private readonly lastKey: Array<string | undefined> = [];
+  private readonly lastKeyBytes: Array<Buffer | undefined> = [];
+
+  private key(i: number, s: string): void {
+    if (this.lastKey[i] !== s) {
+      // (an employee id changes every row: written, its bytes kept only once it repeats)
+      this.text(csvCell(excelSafe(s)));
+      this.lastKey[i] = s;
+      this.lastKeyBytes[i] = undefined;
+      return;
+    }
+    const b = (this.lastKeyBytes[i] ??= Buffer.from(csvCell(excelSafe(s)), 'utf8'));
+    this.room(b.length);
+    for (let j = 0; j < b.length; j++) this.buf[this.pos++] = b[j]!;
   }
 
   private text(s: string): void {

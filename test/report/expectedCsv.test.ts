@@ -42,6 +42,19 @@ describe('ExpectedCsvBuffer', () => {
     );
   });
 
+  it('writes key cells that repeat, change and come back (kept bytes reused only for the same text)', () => {
+    const key = fc.constantFrom('E1', 'E2', '=SUM(A1)', 'a,b', 'say "hi"', '', '2026-01-09');
+    const row = fc.tuple(key, key, fc.option(key, { nil: undefined })).map(([id, date, start]) => ({ employee_id: id, pay_date: date, ...(start !== undefined ? { period_start: start } : {}), values: new Map([['gross', new Decimal('1.5')]]) }) as unknown as RegisterRow);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), (rows) => {
+        const b = new ExpectedCsvBuffer(COLUMNS);
+        for (const r of rows) b.add(r);
+        expect(b.take().toString('utf8')).toBe(rows.map((r) => csvLine(expectedCells(r, COLUMNS))).join(''));
+      }),
+      { numRuns: 1500, seed: 11 },
+    );
+  });
+
   it('places values whatever their order from row to row, with items that have no column, a repeated column, and a value named like a key', () => {
     const names = [...COLUMNS.slice(4), 'not.a.column', 'employee_id'];
     const row = fc.array(fc.tuple(fc.constantFrom(...names), amount), { maxLength: 9 }).map((cells) => ({ employee_id: 'E1', pay_date: '2026-01-09', values: new Map(cells) }) as unknown as RegisterRow);

@@ -43,6 +43,29 @@ export function fieldText(r: ScanRecord, i: number): string {
   return r.quoted[i] && s.includes('"') ? s.replace(/""/g, '"') : s;
 }
 
+/**
+ * A decision on a record's key field (field `at`, trimmed), remembered for the
+ * field's bytes: a file lists the rows of one key (an employee) together, so
+ * most records cost one byte comparison. Gives the key's text when `test`
+ * keeps it, else undefined.
+ */
+export function keyMemo(test: (key: string) => boolean): (r: ScanRecord, at: number) => string | undefined {
+  let lastKey: Buffer | undefined, lastQuoted = 0, lastKept: string | undefined;
+  return (r, at) => {
+    const s = r.fs[at]!, e = r.fe[at]!, k = lastKey;
+    if (k !== undefined && r.quoted[at] === lastQuoted && e - s === k.length) {
+      let same = true;
+      for (let i = 0; same && i < k.length; i++) if (r.buf[s + i] !== k[i]) same = false; // (a key is a few bytes: no call into Buffer.compare)
+      if (same) return lastKept;
+    }
+    const key = fieldText(r, at).trim();
+    lastKept = test(key) ? key : undefined;
+    lastKey = Buffer.from(r.buf.subarray(s, e));
+    lastQuoted = r.quoted[at]!;
+    return lastKept;
+  };
+}
+
 export function recordFields(r: ScanRecord): string[] {
   const out = new Array<string>(r.n);
   for (let i = 0; i < r.n; i++) out[i] = fieldText(r, i);

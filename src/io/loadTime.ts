@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { timeEntryRowSchema, type TimeSheet, TimeSheetBuilder, TimeValues } from '../model/index.js';
-import { Fallback, fieldText, scanCsv, type ScanOptions, type ScanRecord } from './csvScan.js';
+import { timeEntryRowSchema, type TimeEntry, type TimeSheet, TimeSheetBuilder, TimeValues } from '../model/index.js';
+import { Fallback, fieldText, keyMemo, scanCsv, type ScanOptions, type ScanRecord } from './csvScan.js';
 import { fastTimeEntry, fastTimeEntryBytes } from './fastRows.js';
 import type { InputProblem } from './problems.js';
 import { readCsv } from './readCsv.js';
@@ -8,14 +8,49 @@ import { readCsv } from './readCsv.js';
 const REQUIRED = ['employee_id', 'date', 'hours'];
 
 export interface ReadTimeOptions {
-  /** Read only these employees' rows (a worker's share, or a block of it). */
+  /** Read only these employees' rows (a worker's share). */
   keep?: (employeeId: string) => boolean;
   /** Whether a row's employee is in employees.csv; false when it is not, after reporting it. */
   known?: (line: number, employeeId: string) => boolean;
-  /** Read only these bytes of the file, with this header (rows read again: see TimeIndex). */
-  range?: { from: number; to: number; firstLine: number; header: readonly string[] };
-  /** Value tables shared with other sheets of the same load. */
-  values?: TimeValues;
+}
+
+/** Time rows gathered into compact sheets by employee; the last employee's sheet is at hand (its rows usually follow each other). */
+class SheetCollector {
+  private readonly builders = new Map<string, TimeSheetBuilder>();
+  private lastId: string | undefined;
+  private lastSheet: TimeSheetBuilder | undefined;
+  private readonly values = new TimeValues();
+
+  constructor(private readonly known?: (line: number, employeeId: string) => boolean) {}
+
+  add(row: TimeEntry, line: number): void {
+    if (row.employee_id === this.lastId && this.lastSheet) return this.lastSheet.add(row);
+    if (this.known && !this.known(line, row.employee_id)) return;
+    let b = this.builders.get(row.employee_id);
+    if (!b) this.builders.set(row.employee_id, (b = new TimeSheetBuilder(row.employee_id, this.values)));
+    this.lastId = row.employee_id;
+    this.lastSheet = b;
+    b.add(row);
+  }
+
+  build(): Map<string, TimeSheet> {
+    const time = new Map<string, TimeSheet>();
+    for (const [id, b] of this.builders) time.set(id, b.build());
+    return time;
+  }
+}
+
+/** Read time.csv's rows (those `keep` passes; in `range` only, when given) into `into`. */
+function readInto(file: string, into: SheetCollector, opts: { keep?: (employeeId: string) => boolean; range?: { from: number; to: number; firstLine: number; header: readonly string[] } }) {
+  return readCsv(file, {
+    schema: timeEntryRowSchema,
+    fast: fastTimeEntry,
+    fastRecord: fastTimeEntryBytes,
+    ...(opts.keep ? { keep: { column: 'employee_id', test: opts.keep } } : {}),
+    ...(opts.range ? { range: opts.range } : {}),
+    required: REQUIRED,
+    onRow: (row, line) => into.add(row, line),
+  });
 }
 
 /**
@@ -23,31 +58,9 @@ export interface ReadTimeOptions {
  * kept compact (equal dates, hours, codes and rates are stored once).
  */
 export async function readTimeSheets(file: string, opts: ReadTimeOptions = {}): Promise<{ time: Map<string, TimeSheet>; rows: number; problems: InputProblem[] }> {
-  const values = opts.values ?? new TimeValues();
-  const sheets = new Map<string, TimeSheetBuilder>();
-  let lastId: string | undefined;
-  let lastSheet: TimeSheetBuilder | undefined;
-  const r = await readCsv(file, {
-    schema: timeEntryRowSchema,
-    fast: fastTimeEntry,
-    fastRecord: fastTimeEntryBytes,
-    ...(opts.keep ? { keep: { column: 'employee_id', test: opts.keep } } : {}),
-    ...(opts.range ? { range: opts.range } : {}),
-    required: REQUIRED,
-    onRow: (row, line) => {
-      // Rows of one employee usually follow each other: the last employee's sheet is at hand.
-      if (row.employee_id === lastId && lastSheet) return lastSheet.add(row);
-      if (opts.known && !opts.known(line, row.employee_id)) return;
-      let b = sheets.get(row.employee_id);
-      if (!b) sheets.set(row.employee_id, (b = new TimeSheetBuilder(row.employee_id, values)));
-      lastId = row.employee_id;
-      lastSheet = b;
-      b.add(row);
-    },
-  });
-  const time = new Map<string, TimeSheet>();
-  for (const [id, b] of sheets) time.set(id, b.build());
-  return { time, rows: r.rows, problems: r.problems };
+  const sheets = new SheetCollector(opts.known);
+  const r = await readInto(file, sheets, opts);
+  return { time: sheets.build(), rows: r.rows, problems: r.problems };
 }
 
 /**
@@ -97,21 +110,8 @@ export class TimeIndex {
     };
     // Every plain line is passed over once its employee id is read (nothing else is split here: the rows are read
     // when their block is computed); the others come to the record callback, split.
-    // The id and decision of the last key's bytes (a file's rows for one employee come together).
-    let lastKey: Buffer | undefined, lastQuoted = 0, lastKept: string | undefined;
-    const keptId = (r: ScanRecord): string | undefined => {
-      const s = r.fs[idAt]!, e = r.fe[idAt]!, k = lastKey;
-      if (k !== undefined && r.quoted[idAt] === lastQuoted && e - s === k.length) {
-        let same = true;
-        for (let i = 0; same && i < k.length; i++) if (r.buf[s + i] !== k[i]) same = false;
-        if (same) return lastKept;
-      }
-      const id = fieldText(r, idAt).trim();
-      lastKept = keep(id) ? id : undefined;
-      lastKey = Buffer.from(r.buf.subarray(s, e));
-      lastQuoted = r.quoted[idAt]!;
-      return lastKept;
-    };
+    const memo = keyMemo(keep);
+    const keptId = (r: ScanRecord): string | undefined => memo(r, idAt);
     const skip: ScanOptions['skip'] = {
       field: -2,
       test: (r) => {
@@ -160,33 +160,13 @@ export class TimeIndex {
       if (m && m[1] === r[0]) m[1] = r[1]!;
       else merged.push([...r]);
     }
-    const time = new Map<string, TimeSheet>();
+    // One collector for the block: an employee's runs apart in the file make one sheet.
+    const sheets = new SheetCollector();
     const problems: InputProblem[] = [];
-    const values = new TimeValues();
-    // One reader per range, each building whole sheets: an employee's runs apart in the file are read together.
-    const byEmployee = new Map<string, TimeSheetBuilder>();
     for (const [from, to, firstLine] of merged) {
-      let lastId: string | undefined;
-      let lastSheet: TimeSheetBuilder | undefined;
-      const r = await readCsv(this.file, {
-        schema: timeEntryRowSchema,
-        fast: fastTimeEntry,
-        fastRecord: fastTimeEntryBytes,
-        keep: { column: 'employee_id', test: (id) => want.has(id) },
-        range: { from: from!, to: to!, firstLine: firstLine!, header: this.header },
-        required: REQUIRED,
-        onRow: (row) => {
-          if (row.employee_id === lastId && lastSheet) return lastSheet.add(row);
-          let b = byEmployee.get(row.employee_id);
-          if (!b) byEmployee.set(row.employee_id, (b = new TimeSheetBuilder(row.employee_id, values)));
-          lastId = row.employee_id;
-          lastSheet = b;
-          b.add(row);
-        },
-      });
+      const r = await readInto(this.file, sheets, { keep: (id) => want.has(id), range: { from: from!, to: to!, firstLine: firstLine!, header: this.header } });
       problems.push(...r.problems);
     }
-    for (const [id, b] of byEmployee) time.set(id, b.build());
-    return { time, problems };
+    return { time: sheets.build(), problems };
   }
 }

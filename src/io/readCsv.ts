@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
-import { Fallback, fieldText, recordFields, scanCsv, type ScanOptions, type ScanRecord } from './csvScan.js';
+import { Fallback, keyMemo, recordFields, scanCsv, type ScanOptions, type ScanRecord } from './csvScan.js';
 import type { InputProblem } from './problems.js';
 
 export interface ReadCsvOptions<S extends z.ZodType> {
@@ -124,23 +124,10 @@ export async function readCsv<S extends z.ZodType>(file: string, opts: ReadCsvOp
     const info = { lines: 0 };
     // Another worker's row: only its key cell is read (as handle would read it), and the rest of its line is passed
     // over by the scanner when it plainly can be (set once the header gives the key's column).
-    // The decision is remembered for the key's bytes (a file's rows for one employee come together), and a
-    // record the scanner asked about and kept (r.kept) is not asked about again when it is delivered.
-    let lastKey: Buffer | undefined, lastQuoted = 0, lastKept = false;
-    const sameKey = (buf: Buffer, s: number, e: number): boolean => {
-      const k = lastKey!;
-      if (e - s !== k.length) return false;
-      for (let i = 0; i < k.length; i++) if (buf[s + i] !== k[i]) return false; // (a key is a few bytes: no call into Buffer.compare)
-      return true;
-    };
-    const keeps = (r: ScanRecord): boolean => {
-      const s = r.fs[keepAt!]!, e = r.fe[keepAt!]!;
-      if (lastKey !== undefined && r.quoted[keepAt!] === lastQuoted && sameKey(r.buf, s, e)) return lastKept;
-      lastKept = opts.keep!.test(fieldText(r, keepAt!).trim());
-      lastKey = Buffer.from(r.buf.subarray(s, e));
-      lastQuoted = r.quoted[keepAt!]!;
-      return lastKept;
-    };
+    // The decision is remembered for the key's bytes (keyMemo), and a record the scanner asked about and kept
+    // (r.kept) is not asked about again when it is delivered.
+    const memo = opts.keep ? keyMemo(opts.keep.test) : undefined;
+    const keeps = (r: ScanRecord): boolean => memo!(r, keepAt!) !== undefined;
     const skip: ScanOptions['skip'] = opts.keep
       ? { field: -2, test: (r) => header.length !== 0 && !keeps(r) }
       : undefined;

@@ -138,6 +138,8 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   const memChunks = new Map<string, Array<{ row?: RegisterRow; reject?: RejectedRow }>>(); // fallback
   let regRows = 0, regAccepted = 0, regRejected = 0;
   const keyOf = (date: string | undefined, id: string) => (date === undefined ? '~' : `${date}|${String(blockOf(id)).padStart(8, '0')}`);
+  /** The block of a chunk key ('~', rows of no pay date: none). */
+  const blockOfKey = (key: string): number | undefined => (key === '~' ? undefined : Number(key.slice(key.indexOf('|') + 1)));
   const delim = job.reconcile ? job.reconcile.layout.delimiter.charCodeAt(0) : 0x2c;
   if (job.reconcile) {
     const { file, display, layout } = job.reconcile;
@@ -281,15 +283,12 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
    * The facts of a chunk's employees: of its block's, indexed once per block (every id a chunk's rows give
    * is one of them, or an id employees.csv does not have); of the ids given, for a chunk of no pay date.
    */
-  const blockFacts = new Map<string, ReadonlyMap<string, EmployeeFacts>>();
+  const blockFacts = new Map<number, ReadonlyMap<string, EmployeeFacts>>();
   const factsOf = (key: string, given: Iterable<string>): ReadonlyMap<string, EmployeeFacts> | EmployeeFacts[] => {
-    if (key === '~') return employeeFacts(company, given);
-    const block = key.slice(key.indexOf('|') + 1);
+    const block = blockOfKey(key);
+    if (block === undefined) return employeeFacts(company, given);
     let m = blockFacts.get(block);
-    if (!m) {
-      const b = Number(block) * job.block;
-      blockFacts.set(block, (m = indexEmployees(employeeFacts(company, ids.slice(b, b + job.block)))));
-    }
+    if (!m) blockFacts.set(block, (m = indexEmployees(employeeFacts(company, ids.slice(block * job.block, (block + 1) * job.block)))));
     return m;
   };
 
@@ -463,7 +462,10 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       const t1 = now();
       if (job.reconcile) {
         const left = [...new Set([...chunkRows.keys(), ...memChunks.keys()])].sort();
-        for (const k of left) if (L === undefined || (k !== '~' && Math.min(Math.floor((Number(k.slice(k.indexOf('|') + 1)) * job.block) / loadSize), loads) === L)) reconcileChunk(k, []);
+        for (const k of left) {
+          const block = blockOfKey(k);
+          if (L === undefined || (block !== undefined && Math.floor((block * job.block) / loadSize) === L)) reconcileChunk(k, []);
+        }
       }
       timings.reconcile! += now() - t1;
     };

@@ -68,25 +68,18 @@ export class Reconciler {
 
   /** Items the register feeds, so their totals show even when every cell is empty. */
   declareItems(keys: Iterable<string>): void {
-    for (const k of keys) if (!this.registerTotals.has(k)) this.registerTotals.set(k, new Tally());
+    for (const k of keys) this.registerTotal(k);
   }
 
   row(reg: RegisterRow): void {
     const acc = this.accounting.register;
     acc.read++;
-    if (this.opts.itemTotals !== false) for (const [k, v] of reg.values) {
-      let t = this.registerTotals.get(k);
-      if (!t) this.registerTotals.set(k, (t = new Tally()));
-      t.add(v);
-    }
+    if (this.opts.itemTotals !== false) for (const [k, v] of reg.values) this.registerTotal(k).add(v);
     const key = keyOf(reg.employee_id, reg.pay_date);
     const idx = this.index.get(key);
     // The common case first, with nothing allocated for messages.
     if (idx !== undefined && this.state[idx] === UNSEEN) {
-      this.state[idx] = MATCHED;
-      if (reg.origin) this.matchedLine[idx] = reg.origin.line;
-      acc.matched++;
-      this.accounting.expected.matched++;
+      this.matched(idx, reg.origin?.line);
       comparePayslip(this.ctx, this.expected[idx]!, reg, this.employees.get(reg.employee_id));
       return;
     }
@@ -171,22 +164,30 @@ export class Reconciler {
    * for the item key `keys[j]` (NaN: no value).
    */
   matchedExactly(idx: number, line: number, compared: number, keys: readonly string[], cents: Float64Array, at: number): void {
-    const acc = this.accounting.register;
-    acc.read++;
+    this.accounting.register.read++;
     if (this.opts.itemTotals !== false)
       for (let j = 0; j < keys.length; j++) {
         const c = cents[at + j]!;
-        if (c !== c) continue;
-        let t = this.registerTotals.get(keys[j]!);
-        if (!t) this.registerTotals.set(keys[j]!, (t = new Tally()));
-        t.addCents(c);
+        if (c === c) this.registerTotal(keys[j]!).addCents(c);
       }
-    this.state[idx] = MATCHED;
-    this.matchedLine[idx] = line;
-    acc.matched++;
-    this.accounting.expected.matched++;
+    this.matched(idx, line);
     this.counts.compared += compared;
     this.counts.exact += compared;
+  }
+
+  /** The expected payslip idx is matched, by the register row at `line`. */
+  private matched(idx: number, line: number | undefined): void {
+    this.state[idx] = MATCHED;
+    if (line !== undefined) this.matchedLine[idx] = line;
+    this.accounting.register.matched++;
+    this.accounting.expected.matched++;
+  }
+
+  /** The register total of an item key (made at its first value). */
+  private registerTotal(key: string): Tally {
+    let t = this.registerTotals.get(key);
+    if (!t) this.registerTotals.set(key, (t = new Tally()));
+    return t;
   }
 
   reject(rej: RejectedRow): void {

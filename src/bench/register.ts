@@ -170,11 +170,11 @@ export function writeRegister(dir: string, company: Company, columns: readonly s
   let noise = 0;
   const errors: SeededError[] = [];
   const totals = new Map<CivilDate, Map<string, Decimal>>();
-  const lastValues = new Map<string, Map<string, Decimal>>();
+  const lastValues = new Map<string, ReadonlyMap<string, Decimal>>();
   let curDate = '';
   let seenToday = new Set<string>();
 
-  const emit = (id: string, payDate: string, start: string, end: string, values: Map<string, Decimal>): number => {
+  const emit = (id: string, payDate: string, start: string, end: string, values: ReadonlyMap<string, Decimal>): number => {
     const cells: string[] = [];
     for (const c of cols) {
       if (c.header === 'File #') cells.push(id);

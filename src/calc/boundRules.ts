@@ -1,5 +1,5 @@
 import type { CivilDate } from '../dates/index.js';
-import type { DeductionKind } from '../model/index.js';
+import { itemSlot, type DeductionKind } from '../model/index.js';
 import { RuleError, type Provenance, type ResolvedComponent, type RuleBook } from '../rules/index.js';
 import { getMethod } from './methods/index.js';
 import type { OvertimeMethod, TaxMethod } from './methods/types.js';
@@ -15,6 +15,9 @@ export interface BoundTax {
   reducedBy: ReadonlySet<DeductionKind>;
   /** `<id>.wages`: the column of the component's taxable wages. */
   wagesId: string;
+  /** The item slots (itemSlot) of `id` and `wagesId`. */
+  slot: number;
+  wagesSlot: number;
   /** The deduction kinds of `reducedBy`, sorted and joined: components with equal keys start from the same wages. */
   wagesKey: string;
   wageBaseProv?: Provenance;
@@ -79,7 +82,7 @@ export function boundAt(book: RuleBook, jurisdiction: string, date: CivilDate): 
       if (!def.success) throw new RuleError(`${where}: wage_bases.${c.wages} must be { reduced_by: [kinds] }`);
       reducedBy = new Set(def.data.reduced_by);
     }
-    out.taxes.push({ id: c.id, wagesId: `${c.id}.wages`, party: c.party, method, params: parsed.data, prov, reducedBy, wagesKey: [...reducedBy].sort().join(','), wageBaseProv: rc.wageBase?.prov, workStates, resolved: rc });
+    out.taxes.push({ id: c.id, wagesId: `${c.id}.wages`, slot: itemSlot(c.id), wagesSlot: itemSlot(`${c.id}.wages`), party: c.party, method, params: parsed.data, prov, reducedBy, wagesKey: [...reducedBy].sort().join(','), wageBaseProv: rc.wageBase?.prov, workStates, resolved: rc });
   }
   byKey.set(key, out);
   return out;

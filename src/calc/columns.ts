@@ -1,5 +1,5 @@
 import type { Company, InputProblem } from '../model/index.js';
-import { DEDUCTION_KINDS } from '../model/index.js';
+import { DEDUCTION_KINDS, itemSlot } from '../model/index.js';
 import type { RuleBook } from '../rules/index.js';
 import { boundAt } from './boundRules.js';
 
@@ -8,6 +8,10 @@ export const HOURS_COLUMNS = ['regular_hours', 'overtime_hours', 'leave_hours', 
 /** The contract's hours-and-pay block, in its order; double time (California) extends it after gross. */
 export const PAY_COLUMNS = ['regular_hours', 'overtime_hours', 'leave_hours', 'regular_pay', 'overtime_pay', 'leave_pay', 'gross', 'doubletime_hours', 'doubletime_pay'] as const;
 export const DEDUCTION_COLUMNS = DEDUCTION_KINDS.map((k) => `ded.${k}`);
+/** The item slots (itemSlot) of DEDUCTION_COLUMNS. */
+export const DEDUCTION_SLOTS = Int32Array.from(DEDUCTION_COLUMNS, itemSlot);
+/** The item slots of the hours-and-pay block and net pay, by name. */
+export const PAY_SLOTS = Object.fromEntries([...PAY_COLUMNS, 'net_pay'].map((c) => [c, itemSlot(c)])) as Record<(typeof PAY_COLUMNS)[number] | 'net_pay', number>;
 
 export interface ColumnPlan {
   /** Every column of expected.csv, in order. */

@@ -1,12 +1,12 @@
 import { workweekStart, yearOf, type CivilDate } from '../dates/index.js';
 import { InputError } from '../model/problems.js';
-import { DEDUCTION_KINDS, PAY_FREQUENCIES, PERIODS_PER_YEAR, type PayFrequency, type Company, type Deduction, type Earning, type TimeSheet, type YtdBalance, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
+import { DEDUCTION_KINDS, PAY_FREQUENCIES, PERIODS_PER_YEAR, SlotValues, itemName, itemSlot, type PayFrequency, type Company, type Deduction, type Earning, type TimeSheet, type YtdBalance, type Employee, type PayPeriod, type RegisterRow } from '../model/index.js';
 import { Decimal, ZERO, formatMoney } from '../money/index.js';
 import type { RuleBook } from '../rules/index.js';
 import { describeOvertimeRule } from './describeRule.js';
 export { describeTaxRule } from './describeRule.js';
 import { boundAt, type BoundJurisdiction, type BoundOvertime } from './boundRules.js';
-import { DEDUCTION_COLUMNS, planColumns, unknownYtdItems, type ColumnPlan } from './columns.js';
+import { DEDUCTION_SLOTS, PAY_SLOTS as S, planColumns, unknownYtdItems, type ColumnPlan } from './columns.js';
 import { jurisdictionsFor } from './jurisdictions.js';
 import type { TaxInput, TraceLine } from './methods/types.js';
 import { deductionsOn } from './pay/deductions.js';
@@ -81,7 +81,12 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
       if ((idFreqs[i]! & dateFreqs) === 0) continue;
       const versions = idVersions[i]!;
       const emp = employeeVersionOn(versions, payDate);
-      const period = periods.find((p) => p.pay_frequency === emp.pay_frequency);
+      let period: PayPeriod | undefined;
+      for (const p of periods) {
+        if (p.pay_frequency !== emp.pay_frequency) continue;
+        period = p; // (a loop, not find: no closure per employee and date)
+        break;
+      }
       if (!period) continue;
       let inputs = idInputs[i];
       if (!inputs) {
@@ -139,6 +144,27 @@ function boundAll(book: RuleBook, jurisdictions: readonly string[], date: CivilD
   return out;
 }
 
+/** The item slots of a list of names (the plan's earning codes), once per list. */
+const slotLists = new WeakMap<readonly string[], Int32Array>();
+function slotsOf(names: readonly string[]): Int32Array {
+  let out = slotLists.get(names);
+  if (!out) slotLists.set(names, (out = Int32Array.from(names, itemSlot)));
+  return out;
+}
+
+/** Per item slot, its year-to-date position (-1: not kept; `supplemental` is added on its own), once per computation. */
+const ytdTables = new WeakMap<ReadonlyMap<string, number>, Int32Array>();
+function ytdOfSlot(slots: ReadonlyMap<string, number>): Int32Array {
+  let out = ytdTables.get(slots);
+  if (!out) {
+    const pairs = [...slots].filter(([k]) => k !== 'supplemental').map(([k, i]) => [itemSlot(k), i] as const);
+    out = new Int32Array(Math.max(0, ...pairs.map(([s]) => s + 1))).fill(-1);
+    for (const [s, i] of pairs) out[s] = i;
+    ytdTables.set(slots, out);
+  }
+  return out;
+}
+
 function computeOne(
   company: Company,
   book: RuleBook,
@@ -158,7 +184,7 @@ function computeOne(
   if (!employed && earnings.length === 0) return undefined;
 
   const trace: PayslipTrace | undefined = tracing ? { inputs: [], items: [] } : undefined;
-  const values = new Map<string, Decimal>();
+  const values = new SlotValues();
   const jurisdictions = jurisdictionsFor(book, emp, payDate);
   const bound = boundAll(book, jurisdictions, payDate);
   let overtime: BoundOvertime | undefined;
@@ -193,10 +219,10 @@ function computeOne(
     if (emp.pay_type === 'hourly') {
       const p = hourlyPay({ entries, periodStart: period.period_start, periodEnd: period.period_end, baseRate: emp.pay_rate, workweekStart: settings.workweek_start, overtime: otRule, trace: tracing });
       stats.timeEntriesUsed += p.entriesUsed;
-      values.set('regular_hours', p.regularHours);
-      values.set('overtime_hours', p.overtimeHours);
-      values.set('leave_hours', p.leaveHours);
-      values.set('doubletime_hours', p.doubletimeHours);
+      values.setSlot(S.regular_hours, p.regularHours);
+      values.setSlot(S.overtime_hours, p.overtimeHours);
+      values.setSlot(S.leave_hours, p.leaveHours);
+      values.setSlot(S.doubletime_hours, p.doubletimeHours);
       regularPay = p.regularPay;
       overtimePay = p.overtimePay;
       doubletimePay = p.doubletimePay;
@@ -215,8 +241,8 @@ function computeOne(
         stats.timeEntriesUsed += p.entriesUsed;
         overtimePay = p.overtimePay;
         doubletimePay = p.doubletimePay;
-        if (p.overtimeHours.gt(0)) values.set('overtime_hours', p.overtimeHours);
-        if (p.doubletimeHours.gt(0)) values.set('doubletime_hours', p.doubletimeHours);
+        if (p.overtimeHours.gt(0)) values.setSlot(S.overtime_hours, p.overtimeHours);
+        if (p.doubletimeHours.gt(0)) values.setSlot(S.doubletime_hours, p.doubletimeHours);
         payLines.push(...p.lines);
       } else {
         // Salaried exempt: time entries are informational; count them as used by the salary.
@@ -224,21 +250,23 @@ function computeOne(
       }
     }
   }
-  values.set('regular_pay', regularPay);
-  values.set('overtime_pay', overtimePay);
-  values.set('doubletime_pay', doubletimePay);
-  values.set('leave_pay', leavePay);
+  values.setSlot(S.regular_pay, regularPay);
+  values.setSlot(S.overtime_pay, overtimePay);
+  values.setSlot(S.doubletime_pay, doubletimePay);
+  values.setSlot(S.leave_pay, leavePay);
 
   let supplemental = ZERO;
-  for (const code of plan.earningCodes) values.set(code, ZERO);
+  const codeSlots = slotsOf(plan.earningCodes);
+  for (let i = 0; i < codeSlots.length; i++) values.setSlot(codeSlots[i]!, ZERO);
   for (const e of earnings) {
-    values.set(e.code, values.get(e.code)!.plus(e.amount));
+    const at = itemSlot(e.code);
+    values.setSlot(at, values.getSlot(at)!.plus(e.amount));
     supplemental = supplemental.plus(e.amount);
     stats.earningsUsed++;
   }
   const gross = regularPay.plus(overtimePay).plus(doubletimePay).plus(leavePay).plus(supplemental);
-  values.set('gross', gross);
-  if (gross.isZero() && !(values.get('regular_hours')?.gt(0) || values.get('leave_hours')?.gt(0))) return undefined;
+  values.setSlot(S.gross, gross);
+  if (gross.isZero() && !(values.getSlot(S.regular_hours)?.gt(0) || values.getSlot(S.leave_hours)?.gt(0))) return undefined;
   if (trace) {
     payLines.push({ label: 'Supplemental earnings (earnings.csv)', value: formatMoney(supplemental) });
     payLines.push({ label: 'Gross pay', value: formatMoney(gross) });
@@ -247,7 +275,7 @@ function computeOne(
 
   // Deductions in force on the pay date.
   const { byKind: ded, total: deductionsTotal, lines: dedLines } = deductionsOn(inputs.deductions, payDate, gross, tracing);
-  DEDUCTION_KINDS.forEach((k, i) => values.set(DEDUCTION_COLUMNS[i]!, ded.get(k) ?? ZERO));
+  DEDUCTION_KINDS.forEach((k, i) => values.setSlot(DEDUCTION_SLOTS[i]!, ded.get(k) ?? ZERO));
   if (trace && dedLines.length) trace.items.push({ item: 'deductions', title: 'Deductions', lines: dedLines });
 
   // Taxes.
@@ -257,14 +285,15 @@ function computeOne(
   const base: TaxInput = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, wages: gross, supplemental, ytd, componentId: '', wagesId: '', trace: tracing };
   const employeeTaxes = applyTaxes(bound, base, ded, values, trace);
   const net = gross.minus(deductionsTotal).minus(employeeTaxes);
-  values.set('net_pay', net);
+  values.setSlot(S.net_pay, net);
   if (trace) trace.items.push({ item: 'net_pay', title: 'Net pay', lines: [{ label: 'Gross − deductions − employee taxes', value: `${formatMoney(gross)} − ${formatMoney(deductionsTotal)} − ${formatMoney(employeeTaxes)} = ${formatMoney(net)}` }] });
 
   // Year to date after this payslip: the items methods read (each tax and its wages) and supplemental wages.
   // (the payslip's values that have a slot: the slots are the ytd items and `supplemental`, added below)
-  values.forEach((v, k) => {
-    const i = slots.get(k);
-    if (i !== undefined && k !== 'supplemental' && !v.isZero()) st.items.addAt(i, k, v);
+  const ytdAt = ytdOfSlot(slots);
+  values.forEachSlot((v, s) => {
+    const i = s < ytdAt.length ? ytdAt[s]! : -1;
+    if (i >= 0 && !v.isZero()) st.items.addAt(i, itemName(s), v);
   });
   if (!supplemental.isZero()) st.items.add('supplemental', supplemental);
 

@@ -1,5 +1,5 @@
 import { InputError } from '../model/problems.js';
-import type { Employee } from '../model/index.js';
+import type { Employee, SlotValues } from '../model/index.js';
 import { Decimal, ZERO, formatMoney } from '../money/index.js';
 import type { BoundJurisdiction, BoundTax } from './boundRules.js';
 import { describeTaxRule } from './describeRule.js';
@@ -25,7 +25,7 @@ function checkEmployeeFields(t: BoundTax, emp: Employee): void {
 /**
  * Apply every tax component that covers the employee: each starts from gross
  * less the pre-tax deductions its wage base excludes. Writes `<id>` and
- * `<id>.wages` into `values`; returns the employee taxes (they reduce net pay).
+ * `<id>.wages` into `values` (by their slots); returns the employee taxes (they reduce net pay).
  * `input` is the payslip's one TaxInput: its wages, componentId and wagesId are
  * set here for each component in turn (no copy per tax on the hot path).
  */
@@ -33,7 +33,7 @@ export function applyTaxes(
   bound: readonly BoundJurisdiction[],
   input: TaxInput,
   deductions: ReadonlyMap<string, Decimal>,
-  values: Map<string, Decimal>,
+  values: SlotValues,
   trace: PayslipTrace | undefined,
 ): Decimal {
   const emp = input.employee;
@@ -59,8 +59,8 @@ export function applyTaxes(
       input.componentId = t.id;
       input.wagesId = t.wagesId;
       const r = t.method.compute(input, t.params, t.prov as never);
-      values.set(t.id, r.amount);
-      values.set(t.wagesId, r.taxableWages);
+      values.setSlot(t.slot, r.amount);
+      values.setSlot(t.wagesSlot, r.taxableWages);
       if (t.party === 'employee') employeeTaxes = employeeTaxes.plus(r.amount);
       if (trace) {
         const reduced = [...t.reducedBy].filter((k) => deductions.get(k)?.gt(0));

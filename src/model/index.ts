@@ -10,6 +10,7 @@ export * from './ytd.js';
 export * from './settings.js';
 export * from './finding.js';
 export * from './deposit.js';
+export * from './itemValues.js';
 export * from './registerRow.js';
 export * from './company.js';
 export * from './problems.js';

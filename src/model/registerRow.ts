@@ -1,5 +1,5 @@
 import type { CivilDate } from '../dates/index.js';
-import type { Decimal } from '../money/index.js';
+import type { ItemValues } from './itemValues.js';
 
 /**
  * One payslip as a row of a register, whether payrecon's expected register
@@ -12,7 +12,7 @@ export interface RegisterRow {
   pay_date: CivilDate;
   period_start?: CivilDate;
   period_end?: CivilDate;
-  values: Map<string, Decimal>;
+  values: ItemValues;
   /** Where the row came from (file and line) for messages. */
   origin?: { file: string; line: number };
 }

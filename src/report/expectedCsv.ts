@@ -1,4 +1,4 @@
-import { ByPosition, type RegisterRow } from '../model/index.js';
+import { ByPosition, SlotValues, itemSlot, type RegisterRow } from '../model/index.js';
 import { centsOf, formatMoney, formatQuantity, type Decimal } from '../money/index.js';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { csvCell, csvLine, excelSafe } from '../io/writeCsv.js';
@@ -43,6 +43,8 @@ export class ExpectedCsvBuffer {
   private readonly cells: Array<Decimal | undefined>;
   /** A value's column by its key, found by its position in the previous row (-1: no column). */
   private readonly columnOf = new ByPosition<number>((key) => this.columnAt.get(key) ?? -1);
+  /** Each column's item slot (itemSlot; -1 for a key column): a payslip's SlotValues are read by it, no look-up by name. */
+  private readonly slotOf: Int32Array;
   /** The columns given a value in the row being written, to clear them after. */
   private readonly filled: number[] = [];
   /** With recordCents: each row's values in cents by column since the last takeCents. */
@@ -56,6 +58,7 @@ export class ExpectedCsvBuffer {
     });
     this.valueAt = Int32Array.from(columns, (c, i) => this.columnAt.get(c) ?? i);
     this.cells = new Array<Decimal | undefined>(columns.length).fill(undefined);
+    this.slotOf = Int32Array.from(columns, (c) => (KEYS.has(c) ? -1 : itemSlot(c)));
   }
 
   get length(): number {
@@ -66,18 +69,24 @@ export class ExpectedCsvBuffer {
     const { columns, kinds, sums, cells } = this;
     const values = row.values;
     this.room(columns.length * 24 + 16);
-    // Each value to its column: by its position in the previous row first (rows list their items in one order).
-    const { columnOf, filled } = this;
-    let p = 0;
-    values.forEach((v, k) => {
-      // (forEach: a for-of over the map makes an entry array per value)
-      const at = columnOf.get(k, p++);
-      if (at >= 0) {
-        cells[at] = v;
-        filled.push(at);
-      }
-    });
-    const placed = filled.length;
+    const { filled, slotOf, valueAt } = this;
+    // A payslip's values are read by slot; a Map's are put in their columns first: by their position in the
+    // previous row first (rows list their items in one order).
+    const slotted = values instanceof SlotValues ? values : undefined;
+    let placed = 0;
+    if (slotted === undefined) {
+      const { columnOf } = this;
+      let p = 0;
+      values.forEach((v, k) => {
+        // (forEach: a for-of over the map makes an entry array per value)
+        const at = columnOf.get(k, p++);
+        if (at >= 0) {
+          cells[at] = v;
+          filled.push(at);
+        }
+      });
+      placed = filled.length;
+    }
     let rc = this.centsRows;
     let base = 0;
     if (rc !== undefined) {
@@ -96,11 +105,12 @@ export class ExpectedCsvBuffer {
         if (rc !== undefined) rc[base + i] = NaN;
         continue;
       }
-      const v = cells[this.valueAt[i]!];
+      const v = slotted === undefined ? cells[valueAt[i]!] : slotted.getSlot(slotOf[i]!);
       if (v === undefined) {
         if (rc !== undefined) rc[base + i] = 0;
         continue;
       }
+      if (slotted !== undefined && valueAt[i] === i) placed++; // (a value's first column)
       const cents = centsOf(v);
       if (rc !== undefined) rc[base + i] = cents ?? NaN;
       if (cents !== undefined) this.cents(cents);

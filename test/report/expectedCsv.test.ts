@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/io/writeCsv.js';
-import type { RegisterRow } from '../../src/model/index.js';
+import { SlotValues, type ItemValues, type RegisterRow } from '../../src/model/index.js';
 import { Decimal, ZERO, centsOf } from '../../src/money/index.js';
 import { ExpectedCsvBuffer, expectedCells, writeExpectedCsv } from '../../src/report/expectedCsv.js';
 
@@ -18,6 +18,12 @@ const amount = fc.oneof(
   }),
   fc.constantFrom('0', '-0', '-0.001', '1e25', '123.456789').map((t) => new Decimal(t)),
 );
+/** A row's values as a Map or as the SlotValues of a computed payslip (the writer reads each its own way). */
+const valuesOf = (cells: ReadonlyArray<readonly [string, Decimal]>, slotted: boolean): ItemValues => {
+  const v: ItemValues = slotted ? new SlotValues() : new Map<string, Decimal>();
+  for (const [k, x] of cells) v.set(k, x);
+  return v;
+};
 const keyText = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('=SUM(A1)', '+1', '-2', '@x', 'a,b', 'say "hi"', 'E001', '2026-01-09'));
 
 describe('ExpectedCsvBuffer', () => {
@@ -55,9 +61,9 @@ describe('ExpectedCsvBuffer', () => {
     );
   });
 
-  it('places values whatever their order from row to row, with items that have no column, a repeated column, and a value named like a key', () => {
+  it('places values whatever their order from row to row, with items that have no column, a repeated column, and a value named like a key (Map and SlotValues rows)', () => {
     const names = [...COLUMNS.slice(4), 'not.a.column', 'employee_id'];
-    const row = fc.array(fc.tuple(fc.constantFrom(...names), amount), { maxLength: 9 }).map((cells) => ({ employee_id: 'E1', pay_date: '2026-01-09', values: new Map(cells) }) as unknown as RegisterRow);
+    const row = fc.tuple(fc.array(fc.tuple(fc.constantFrom(...names), amount), { maxLength: 9 }), fc.boolean()).map(([cells, slotted]) => ({ employee_id: 'E1', pay_date: '2026-01-09', values: valuesOf(cells, slotted) }) as unknown as RegisterRow);
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.boolean(), (rows, repeat) => {
         const cols = repeat ? [...COLUMNS, 'gross', 'us.fit'] : COLUMNS;
@@ -71,7 +77,7 @@ describe('ExpectedCsvBuffer', () => {
 
   it('keeps each row\'s values in cents by column, as a comparison reads them (absent: zero; not whole cents: NaN)', () => {
     const names = [...COLUMNS.slice(4), 'not.a.column'];
-    const row = fc.array(fc.tuple(fc.constantFrom(...names), amount), { maxLength: 9 }).map((cells) => ({ employee_id: 'E1', pay_date: '2026-01-09', values: new Map(cells) }) as unknown as RegisterRow);
+    const row = fc.tuple(fc.array(fc.tuple(fc.constantFrom(...names), amount), { maxLength: 9 }), fc.boolean()).map(([cells, slotted]) => ({ employee_id: 'E1', pay_date: '2026-01-09', values: valuesOf(cells, slotted) }) as unknown as RegisterRow);
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 299 }), fc.boolean(), (rows, cut, repeat) => {
         const cols = repeat ? [...COLUMNS, 'gross', 'us.fit'] : COLUMNS;
@@ -143,10 +149,11 @@ describe('ExpectedCsvBuffer', () => {
     }
   });
 
-  it('sums each column as it writes (whole cents, the rest as Decimals, items with no column handed back): the plain sums of the values', () => {
+  it('sums each column as it writes (whole cents, the rest as Decimals, items with no column handed back): the plain sums of the values (Map and SlotValues rows)', () => {
     const money = fc.oneof(amount, fc.constantFrom('90071992547409.91', '-90071992547409.91').map((t) => new Decimal(t)));
     const row = fc.record({
       cells: fc.array(fc.tuple(fc.constantFrom(...COLUMNS.slice(4), 'not.a.column'), money), { maxLength: 8 }),
+      slotted: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 3 }), (rows, drains) => {
@@ -163,7 +170,7 @@ describe('ExpectedCsvBuffer', () => {
           );
         const want = new Map<string, Decimal>();
         rows.forEach((r, i) => {
-          const values = new Map(r.cells);
+          const values = valuesOf(r.cells, r.slotted);
           b.add({ employee_id: 'E1', pay_date: '2026-01-09', values } as unknown as RegisterRow);
           for (const [k, v] of values) want.set(k, (want.get(k) ?? new Decimal(0)).plus(v));
           if (i % drains === 0) drain();

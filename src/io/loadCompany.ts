@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   EMPLOYEE_REQUIRED_COLUMNS,
+  employeeOf,
   deductionRowSchema,
   earningRowSchema,
   employeeRowSchema,
@@ -58,7 +59,7 @@ export async function loadCompany(dir: string, opts: LoadCompanyOptions = {}): P
     onRow: (row, line, raw) => {
       const fields: Record<string, string> = {};
       for (const [k, v] of Object.entries(raw ?? {})) if (JURISDICTION_PREFIX.test(k) && !k.startsWith('fed_') && v.trim() !== '') fields[k] = v.trim();
-      const e: Employee = { ...row, fields, line };
+      const e = employeeOf(row, fields, line);
       const legacy = e.fed_w4 === 'legacy';
       const st = e.fed_filing_status;
       if (st && legacy && st !== 'single' && st !== 'married') {
@@ -70,8 +71,6 @@ export async function loadCompany(dir: string, opts: LoadCompanyOptions = {}): P
       if (e.termination_date && e.termination_date < e.hire_date) {
         problems.push({ file: empFile, line, column: 'termination_date', message: `termination date ${e.termination_date} is before the hire date ${e.hire_date}` });
       }
-      if (e.flsa_exempt === undefined) e.flsa_exempt = e.pay_type === 'salaried';
-      if (e.fed_w4 === undefined) e.fed_w4 = '2020';
       push(employees, e.employee_id, e);
     },
   });

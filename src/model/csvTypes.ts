@@ -64,8 +64,8 @@ export function cellInt(opts: { min?: number; max?: number } = {}) {
 
 export function cellEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return trimmed.transform((s, ctx) => {
-    const t = s.toLowerCase();
-    if ((values as readonly string[]).includes(t)) return t as T[number];
+    const i = (values as readonly string[]).indexOf(s.toLowerCase());
+    if (i >= 0) return values[i] as T[number]; // (the constant itself: later comparisons are of one string)
     ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(', ')}` });
     return z.NEVER;
   });

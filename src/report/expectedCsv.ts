@@ -232,20 +232,36 @@ export class ExpectedCsvBuffer {
       buf[this.pos++] = 0x2d; // -
       a = -a;
     }
-    const r = a % 100;
-    let q = (a - r) / 100;
+    let r: number, q: number;
     let digits = 1;
-    for (let t = q; t >= 10; t = (t - (t % 10)) / 10) digits++;
-    let at = this.pos + digits;
-    this.pos = at;
-    do {
-      const d = q % 10;
-      buf[--at] = 0x30 + d;
-      q = (q - d) / 10;
-    } while (q > 0);
+    if (a <= 0x7fffffff) {
+      // (The common case, below $21 million: int32 arithmetic, no floating-point remainder.)
+      q = (a / 100) | 0;
+      r = a - q * 100;
+      for (let t = q; t >= 10; t = (t / 10) | 0) digits++;
+      let at = this.pos + digits;
+      this.pos = at;
+      do {
+        const n = (q / 10) | 0;
+        buf[--at] = 0x30 + q - n * 10;
+        q = n;
+      } while (q > 0);
+    } else {
+      r = a % 100;
+      q = (a - r) / 100;
+      for (let t = q; t >= 10; t = (t - (t % 10)) / 10) digits++;
+      let at = this.pos + digits;
+      this.pos = at;
+      do {
+        const d = q % 10;
+        buf[--at] = 0x30 + d;
+        q = (q - d) / 10;
+      } while (q > 0);
+    }
+    const tens = (r / 10) | 0; // (r: 0 … 99)
     buf[this.pos++] = 0x2e; // .
-    buf[this.pos++] = 0x30 + ((r - (r % 10)) / 10);
-    buf[this.pos++] = 0x30 + (r % 10);
+    buf[this.pos++] = 0x30 + tens;
+    buf[this.pos++] = 0x30 + r - tens * 10;
   }
 }
 

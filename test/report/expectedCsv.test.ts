@@ -16,7 +16,7 @@ const amount = fc.oneof(
     const s = (neg ? -n : n).toString().padStart(k + 1, '0');
     return new Decimal(`${neg ? '-' : ''}${k ? `${s.slice(0, -k)}.${s.slice(-k)}` : s}`);
   }),
-  fc.constantFrom('0', '-0', '-0.001', '1e25', '123.456789').map((t) => new Decimal(t)),
+  fc.constantFrom('0', '-0', '-0.001', '1e25', '123.456789', '21474836.47', '21474836.48', '-21474836.47', '-21474836.48', '90071992547409.91').map((t) => new Decimal(t)),
 );
 /** A row's values as a Map or as the SlotValues of a computed payslip (the writer reads each its own way). */
 const valuesOf = (cells: ReadonlyArray<readonly [string, Decimal]>, slotted: boolean): ItemValues => {

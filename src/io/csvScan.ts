@@ -114,6 +114,29 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
   let crlf: boolean | undefined;
   // The first quote / carriage return at or after the position they were searched from (have: none in the buffer).
   let nextQuote = -1, nextCr = -1, searchedQ = 0, searchedCr = 0;
+  /**
+   * Whether the quotes from q (the first at or after a field start) to the line feed at lf are those of whole
+   * quoted fields, so the record ends at lf: each quote opens a field (right after a delimiter), its content
+   * has no quote but doubled ones, and the closing quote comes before a delimiter or the line end. A line break
+   * inside a quoted field, or any other quote, is for the full scanner (which reads it or hands it over).
+   */
+  const quotedFieldsEnd = (q: number, lf: number): boolean => {
+    while (q < lf) {
+      if (buf[q - 1] !== delim) return false;
+      let c = q + 1;
+      for (;;) {
+        c = buf.indexOf(QUOTE, c);
+        if (c < 0 || c >= lf) return false; // not closed before the line feed
+        if (buf[c + 1] !== QUOTE) break;
+        c += 2; // a doubled quote inside the field
+      }
+      const after = c + 1;
+      if (after !== lf && buf[after] !== delim && !(buf[after] === CR && after + 1 === lf)) return false;
+      q = buf.indexOf(QUOTE, after);
+      if (q < 0) return true;
+    }
+    return true;
+  };
   /** With i at the delimiter after the skip field: the line feed ending this line if it can be passed over, else -1. */
   const lineEndIfPlain = (i: number): number => {
     const lf = buf.indexOf(LF, i);
@@ -123,7 +146,7 @@ export function scanCsv(file: string, onRecord: (r: ScanRecord) => void, opts: S
       nextQuote = q < 0 || q >= have ? have : q;
       searchedQ = i;
     }
-    if (nextQuote < lf) return -1;
+    if (nextQuote < lf && !quotedFieldsEnd(nextQuote, lf)) return -1;
     if (nextCr < i || searchedCr > i) {
       const c = buf.indexOf(CR, i);
       nextCr = c < 0 || c >= have ? have : c;

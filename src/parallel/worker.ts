@@ -13,7 +13,7 @@ import { Reconciler, fitWhatIfs, type Accounting, type ComparisonCounts, type Em
 import { indexEmployees } from '../reconcile/employeeIndex.js';
 import { ExpectedCsvBuffer } from '../report/expectedCsv.js';
 import { RuleError, type RuleBook } from '../rules/index.js';
-import { Fallback, fieldText, scanCsv, type ScanOptions } from '../io/csvScan.js';
+import { Fallback, fieldText, scanCsv, type ScanOptions, type ScanRecord } from '../io/csvScan.js';
 import { lowerBound, ownerOf } from './partition.js';
 import { employeeIds } from './employeeIds.js';
 import { DateTotals } from './dateTotals.js';
@@ -147,8 +147,32 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     let empAt = -1, payAt = -1;
     try {
       if (layout.encoding !== 'utf-8' || layout.delimiter.length !== 1) throw new Fallback(0, 'encoding');
-      // Another worker's rows: the scanner passes over the rest of the line once the key cell shows it (when it plainly can).
-      const skip: ScanOptions['skip'] = { field: -2, test: (r) => !mine(fieldText(r, empAt).trim()) };
+      /** A row of this worker's: its line added to its chunk's runs (its cells are read when the chunk is reconciled). */
+      const note = (r: ScanRecord, id: string): void => {
+        const raw = fieldText(r, payAt);
+        let d = dates.get(raw);
+        if (d === undefined && !dates.has(raw)) dates.set(raw, (d = recs!.date(raw)));
+        const key = keyOf(d, id);
+        let l = chunkRows.get(key);
+        if (!l) chunkRows.set(key, (l = []));
+        const n = l.length;
+        const next = r.end + (r.buf[r.end - r.base] === 0x0d ? 2 : 1); // (past the line end)
+        if (n > 0 && l[n - 1] === r.start && l[n - 3]! + l[n - 2]! === r.line) {
+          l[n - 4] = r.end;
+          l[n - 2]!++;
+          l[n - 1] = next;
+        } else l.push(r.start, r.end, r.line, 1, next);
+      };
+      // Once the key cells are read, the scanner passes over the rest of a plain line: another worker's row is
+      // skipped, and so is this worker's, noted first (the whole row is read when its chunk is reconciled).
+      const skip: ScanOptions['skip'] = {
+        field: -2,
+        test: (r) => {
+          const id = fieldText(r, empAt).trim();
+          if (mine(id)) note(r, id);
+          return true;
+        },
+      };
       scanCsv(
         file,
         (r) => {
@@ -158,24 +182,12 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
             recs = new RegisterRecords(layout, header, display);
             empAt = recs.bound.keys.employee_id;
             payAt = recs.bound.keys.pay_date;
-            skip.field = empAt;
+            skip.field = Math.max(empAt, payAt);
             return;
           }
+          // (A line the scanner split: not a plain one, or too short for the key cells, or blank in them.)
           const id = fieldText(r, empAt).trim();
-          if (!r.kept && !mine(id)) return; // (kept: the scanner's skip test asked already)
-          const raw = fieldText(r, payAt);
-          let d = dates.get(raw);
-          if (d === undefined && !dates.has(raw)) dates.set(raw, (d = recs.date(raw)));
-          const key = keyOf(d, id);
-          let l = chunkRows.get(key);
-          if (!l) chunkRows.set(key, (l = []));
-          const n = l.length;
-          const next = r.end + (r.buf[r.end - r.base] === 0x0d ? 2 : 1); // (past the line end)
-          if (n > 0 && l[n - 1] === r.start && l[n - 3]! + l[n - 2]! === r.line) {
-            l[n - 4] = r.end;
-            l[n - 2]!++;
-            l[n - 1] = next;
-          } else l.push(r.start, r.end, r.line, 1, next);
+          if (mine(id)) note(r, id);
         },
         { delimiter: delim, skipBlankRecords: true, skip },
       );

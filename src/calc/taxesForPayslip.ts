@@ -7,7 +7,27 @@ import type { TaxInput } from './methods/types.js';
 import type { PayslipTrace } from './payslipTrace.js';
 
 const validated = new WeakMap<Employee, Set<string>>();
-const fieldsCheckedFor = new WeakMap<Employee, readonly BoundJurisdiction[]>();
+/** Per employee version, the fields key (fieldsKeyOf) of the components its fields were last checked for. */
+const fieldsCheckedFor = new WeakMap<Employee, string>();
+const fieldsKeys = new WeakMap<readonly BoundJurisdiction[], string>();
+
+/**
+ * What checking an employee's fields against a list of components depends on: the methods that read
+ * employee fields and the work states each applies to. Lists of different pay dates usually have the same
+ * key, so an employee version is checked once, not on every pay date.
+ */
+function fieldsKeyOf(bound: readonly BoundJurisdiction[]): string {
+  let key = fieldsKeys.get(bound);
+  if (key === undefined) {
+    key = bound
+      .flatMap((b) => b.taxes)
+      .filter((t) => t.method.employeeFields)
+      .map((t) => `${t.method.name}@${t.workStates?.join('/') ?? '*'}`)
+      .join(',');
+    fieldsKeys.set(bound, key);
+  }
+  return key;
+}
 
 /** A method's jurisdiction-prefixed employee fields, checked once per employee version. */
 function checkEmployeeFields(t: BoundTax, emp: Employee): void {
@@ -37,14 +57,16 @@ export function applyTaxes(
   trace: PayslipTrace | undefined,
 ): Decimal {
   const emp = input.employee;
-  // Employee fields are checked the first time an employee version meets a list of components.
-  const check = fieldsCheckedFor.get(emp) !== bound;
+  // Employee fields are checked the first time an employee version meets a list of components (by its fields key).
+  const fieldsKey = fieldsKeyOf(bound);
+  const check = fieldsCheckedFor.get(emp) !== fieldsKey;
+  const workState = emp.work_state ?? '';
   let employeeTaxes = ZERO;
   // Components with the same wage definition share one base (Social Security and Medicare, both shares).
   const wagesFor = new Map<string, Decimal>();
   for (const b of bound) {
     for (const t of b.taxes) {
-      if (t.workStates && !t.workStates.includes(emp.work_state ?? '')) continue;
+      if (t.workStates && !t.workStates.includes(workState)) continue;
       if (check) checkEmployeeFields(t, emp);
       let wages = wagesFor.get(t.wagesKey);
       if (wages === undefined) {
@@ -73,6 +95,6 @@ export function applyTaxes(
       }
     }
   }
-  if (check) fieldsCheckedFor.set(emp, bound);
+  if (check) fieldsCheckedFor.set(emp, fieldsKey);
   return employeeTaxes;
 }

@@ -75,14 +75,22 @@ export function hourlyPay(input: HourlyInput): PeriodPay {
       const last = addDays(wk, 6);
       const week = entriesBetween(entries, wk, last).filter((e) => (e.code ?? 'reg') === 'reg');
       if (week.length === 0) continue;
-      const byDay = new Map<CivilDate, Decimal>();
+      // Hours by day, days in the order first seen: entries in date order (as a sheet gives them) have a day's
+      // together; once one comes out of order, each day is looked for among those seen.
+      const days: DayHours[] = [];
       let hours = ZERO;
+      let inOrder = true;
       for (const e of week) {
-        const d = byDay.get(e.date);
-        byDay.set(e.date, (d ?? ZERO).plus(e.hours)); // through plus: rounded to the working precision, as every sum
+        const last = days[days.length - 1];
+        let d = last && last.date === e.date ? last : undefined;
+        if (!d && last && (!inOrder || e.date < last.date)) {
+          inOrder = false;
+          d = days.find((x) => x.date === e.date);
+        }
+        if (d) d.hours = d.hours.plus(e.hours);
+        else days.push({ date: e.date, hours: ZERO.plus(e.hours) }); // through plus: rounded to the working precision, as every sum
         hours = hours.plus(e.hours);
       }
-      const days: DayHours[] = [...byDay.entries()].map(([date, h]) => ({ date, hours: h }));
       const split = ot.method.split(days, ot.params, ot.prov as never, T);
       const extra = split.overtime.plus(split.doubletime);
       if (extra.isZero()) continue;

@@ -3,7 +3,10 @@
  * rule (40 hours, 1.5 × the regular rate): reference §4.1, DOL Fact Sheet #23
  * and 29 CFR §778.115 (weighted regular rate where rates differ in a week).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { BoundOvertime } from '../../../src/calc/boundRules.js';
+import type { DayHours } from '../../../src/calc/methods/types.js';
 import { hourlyPay, type HourlyInput } from '../../../src/calc/pay/hourlyPay.js';
 import { Decimal } from '../../../src/money/index.js';
 import { entry } from '../../helpers/company.js';
@@ -88,6 +91,22 @@ describe('FLSA overtime (hourlyPay)', () => {
     const monday = pay({ entries, periodStart: '2026-01-05', periodEnd: '2026-01-18', workweekStart: 'monday' });
     expect(sunday.overtimeHours.toString()).toBe('10'); // all 50 h in Sun 01-11 .. Sat 01-17
     expect(monday.overtimeHours.toString()).toBe('0'); // 10 h in Mon 01-05 .. Sun 01-11, 40 h in Mon 01-12 .. Sun 01-18
+  });
+
+  it('hands the overtime rule the hours of each day summed, days in the order first seen, whatever the order of the entries', () => {
+    const cell = fc.record({ day: fc.integer({ min: 0, max: 5 }), quarters: fc.integer({ min: 1, max: 48 }) });
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 20 }), (cells) => {
+        const entries = cells.map((c) => entry('A', week[c.day]!, c.quarters / 4));
+        let got: readonly DayHours[] = [];
+        const spy: BoundOvertime = { ...ot, method: { ...ot.method, split: (days, p, prov, t) => ((got = days.map((d) => ({ ...d }))), ot.method.split(days, p, prov, t)) } };
+        pay({ entries, overtime: spy });
+        const want = new Map<string, number>();
+        for (const c of cells) want.set(week[c.day]!, (want.get(week[c.day]!) ?? 0) + c.quarters);
+        expect(got.map((d) => [d.date, d.hours.toString()])).toEqual([...want].map(([d, q]) => [d, new Decimal(q).div(4).toString()]));
+      }),
+      { numRuns: 300, seed: 4 },
+    );
   });
 
   it('salaried non-exempt: overtime at 1.5 × (weekly salary ÷ 40); $52,000 a year, 45 h → 5 × $25 × 1.5 = 187.50', () => {

@@ -10,7 +10,7 @@ import { DEDUCTION_SLOTS, PAY_SLOTS as S, planColumns, unknownYtdItems, type Col
 import { jurisdictionsFor } from './jurisdictions.js';
 import type { TaxInput, TraceLine } from './methods/types.js';
 import { deductionsOn } from './pay/deductions.js';
-import { applyTaxes } from './taxesForPayslip.js';
+import { applyTaxes, type FieldsChecked } from './taxesForPayslip.js';
 import { YearToDate, ytdSlots } from './yearToDate.js';
 import { employeeVersionOn } from './pay/employeeVersion.js';
 import { hourlyPay } from './pay/hourlyPay.js';
@@ -43,8 +43,8 @@ interface YtdState {
   seeded: Set<number>;
 }
 
-/** One employee's inputs and year-to-date state, looked up once rather than once per payslip. */
-interface EmployeeInputs {
+/** One employee's inputs and year-to-date state, looked up once rather than once per payslip; which version's fields were checked last. */
+interface EmployeeInputs extends FieldsChecked {
   sheet: TimeSheet | undefined;
   earnings: readonly Earning[];
   deductions: readonly Deduction[];
@@ -91,7 +91,7 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
       let inputs = idInputs[i];
       if (!inputs) {
         const id = ids[i]!;
-        idInputs[i] = inputs = { sheet: company.time.get(id), earnings: company.earnings.get(id) ?? [], deductions: company.deductions.get(id) ?? [], opening: company.ytd.get(id), ytd: undefined };
+        idInputs[i] = inputs = { sheet: company.time.get(id), earnings: company.earnings.get(id) ?? [], deductions: company.deductions.get(id) ?? [], opening: company.ytd.get(id), ytd: undefined, checkedEmployee: undefined, checkedKey: undefined };
       }
       const slip = computeOne(company, book, plan, emp, period, inputs, slots, opts.traceDate === payDate, stats);
       if (slip) {
@@ -283,7 +283,7 @@ function computeOne(
   const ytd = (item: string) => st.items.get(item);
   // One literal with every field, so each payslip's input has the same shape (the methods' hot reads stay fast).
   const base: TaxInput = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, wages: gross, supplemental, ytd, componentId: '', wagesId: '', trace: tracing };
-  const employeeTaxes = applyTaxes(bound, base, ded, values, trace);
+  const employeeTaxes = applyTaxes(bound, base, ded, values, trace, inputs);
   const net = gross.minus(deductionsTotal).minus(employeeTaxes);
   values.setSlot(S.net_pay, net);
   if (trace) trace.items.push({ item: 'net_pay', title: 'Net pay', lines: [{ label: 'Gross − deductions − employee taxes', value: `${formatMoney(gross)} − ${formatMoney(deductionsTotal)} − ${formatMoney(employeeTaxes)} = ${formatMoney(net)}` }] });

@@ -7,26 +7,35 @@ import type { TaxInput } from './methods/types.js';
 import type { PayslipTrace } from './payslipTrace.js';
 
 const validated = new WeakMap<Employee, Set<string>>();
-/** Per employee version, the fields key (fieldsKeyOf) of the components its fields were last checked for. */
-const fieldsCheckedFor = new WeakMap<Employee, string>();
-const fieldsKeys = new WeakMap<readonly BoundJurisdiction[], string>();
 
-/**
- * What checking an employee's fields against a list of components depends on: the methods that read
- * employee fields and the work states each applies to. Lists of different pay dates usually have the same
- * key, so an employee version is checked once, not on every pay date.
- */
-function fieldsKeyOf(bound: readonly BoundJurisdiction[]): string {
-  let key = fieldsKeys.get(bound);
-  if (key === undefined) {
-    key = bound
-      .flatMap((b) => b.taxes)
-      .filter((t) => t.method.employeeFields)
-      .map((t) => `${t.method.name}@${t.workStates?.join('/') ?? '*'}`)
-      .join(',');
-    fieldsKeys.set(bound, key);
+/** The components of a list that apply in a work state, in order, and what checking an employee's fields against them depends on. */
+interface Applicable {
+  taxes: readonly BoundTax[];
+  /**
+   * The methods among them that read employee fields: lists of different pay dates usually have the same
+   * key, so an employee version's fields are checked once, not on every pay date.
+   */
+  fieldsKey: string;
+}
+const applicableLists = new WeakMap<readonly BoundJurisdiction[], Map<string, Applicable>>();
+
+/** The components of `bound` that apply in `workState` (a component with no work states applies in all), once per list and state. */
+function applicableIn(bound: readonly BoundJurisdiction[], workState: string): Applicable {
+  let byState = applicableLists.get(bound);
+  if (!byState) applicableLists.set(bound, (byState = new Map()));
+  let a = byState.get(workState);
+  if (!a) {
+    const taxes = bound.flatMap((b) => b.taxes).filter((t) => !t.workStates || t.workStates.includes(workState));
+    a = { taxes, fieldsKey: taxes.filter((t) => t.method.employeeFields).map((t) => t.method.name).join(',') };
+    byState.set(workState, a);
   }
-  return key;
+  return a;
+}
+
+/** Which employee version's fields were last checked, and for which fields key: kept by the caller per employee. */
+export interface FieldsChecked {
+  checkedEmployee?: Employee;
+  checkedKey?: string;
 }
 
 /** A method's jurisdiction-prefixed employee fields, checked once per employee version. */
@@ -55,46 +64,50 @@ export function applyTaxes(
   deductions: ReadonlyMap<string, Decimal>,
   values: SlotValues,
   trace: PayslipTrace | undefined,
+  checked: FieldsChecked,
 ): Decimal {
   const emp = input.employee;
-  // Employee fields are checked the first time an employee version meets a list of components (by its fields key).
-  const fieldsKey = fieldsKeyOf(bound);
-  const check = fieldsCheckedFor.get(emp) !== fieldsKey;
-  const workState = emp.work_state ?? '';
+  const { taxes, fieldsKey } = applicableIn(bound, emp.work_state ?? '');
+  // Employee fields are checked when an employee version first meets a fields key.
+  const check = checked.checkedEmployee !== emp || checked.checkedKey !== fieldsKey;
   let employeeTaxes = ZERO;
-  // Components with the same wage definition share one base (Social Security and Medicare, both shares).
-  const wagesFor = new Map<string, Decimal>();
-  for (const b of bound) {
-    for (const t of b.taxes) {
-      if (t.workStates && !t.workStates.includes(workState)) continue;
-      if (check) checkEmployeeFields(t, emp);
-      let wages = wagesFor.get(t.wagesKey);
-      if (wages === undefined) {
-        wages = input.gross;
-        for (const k of t.reducedBy) {
-          const d = deductions.get(k);
-          if (d !== undefined && !d.isZero()) wages = wages.minus(d);
-        }
-        wagesFor.set(t.wagesKey, wages);
+  // Components with the same wage definition share one base (Social Security and Medicare, both shares):
+  // the bases made so far, by wage definition (a few).
+  const baseKeys: string[] = [];
+  const bases: Decimal[] = [];
+  for (const t of taxes) {
+    if (check) checkEmployeeFields(t, emp);
+    const at = baseKeys.indexOf(t.wagesKey);
+    let wages = at >= 0 ? bases[at]! : undefined;
+    if (wages === undefined) {
+      wages = input.gross;
+      for (const k of t.reducedBy) {
+        const d = deductions.get(k);
+        if (d !== undefined && !d.isZero()) wages = wages.minus(d);
       }
-      input.wages = wages;
-      input.componentId = t.id;
-      input.wagesId = t.wagesId;
-      const r = t.method.compute(input, t.params, t.prov as never);
-      values.setSlot(t.slot, r.amount);
-      values.setSlot(t.wagesSlot, r.taxableWages);
-      if (t.party === 'employee') employeeTaxes = employeeTaxes.plus(r.amount);
-      if (trace) {
-        const reduced = [...t.reducedBy].filter((k) => deductions.get(k)?.gt(0));
-        trace.items.push({
-          item: t.id,
-          title: t.resolved.component.description ?? t.id,
-          rule: describeTaxRule(t),
-          lines: [{ label: `Wages for ${t.id}: gross${reduced.length ? ` less ${reduced.join(', ')}` : ''}`, value: formatMoney(wages), ref: t.wageBaseProv }, ...r.lines],
-        });
-      }
+      baseKeys.push(t.wagesKey);
+      bases.push(wages);
+    }
+    input.wages = wages;
+    input.componentId = t.id;
+    input.wagesId = t.wagesId;
+    const r = t.method.compute(input, t.params, t.prov as never);
+    values.setSlot(t.slot, r.amount);
+    values.setSlot(t.wagesSlot, r.taxableWages);
+    if (t.party === 'employee') employeeTaxes = employeeTaxes.plus(r.amount);
+    if (trace) {
+      const reduced = [...t.reducedBy].filter((k) => deductions.get(k)?.gt(0));
+      trace.items.push({
+        item: t.id,
+        title: t.resolved.component.description ?? t.id,
+        rule: describeTaxRule(t),
+        lines: [{ label: `Wages for ${t.id}: gross${reduced.length ? ` less ${reduced.join(', ')}` : ''}`, value: formatMoney(wages), ref: t.wageBaseProv }, ...r.lines],
+      });
     }
   }
-  if (check) fieldsCheckedFor.set(emp, fieldsKey);
+  if (check) {
+    checked.checkedEmployee = emp;
+    checked.checkedKey = fieldsKey;
+  }
   return employeeTaxes;
 }

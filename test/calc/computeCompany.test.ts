@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCompany } from '../../src/calc/computeCompany.js';
-import { PERIODS_PER_YEAR, type PayFrequency, type RegisterRow } from '../../src/model/index.js';
+import { loadRuleBook } from '../../src/cli/ruleBook.js';
+import { InputError, PERIODS_PER_YEAR, type PayFrequency, type RegisterRow } from '../../src/model/index.js';
 import { Decimal, ZERO } from '../../src/money/index.js';
 import { company, yearCalendar } from '../helpers/company.js';
 import { ruleBook } from '../helpers/rules.js';
@@ -58,6 +59,37 @@ describe('year to date across pay dates', () => {
     }
     // predecessor wages count toward $200,000 too: Nov 2,000 → 202,000: 0.9% × 2,000 = 18.00
     expect(v(rows[0]!, 'us.medicare_addl.ee')).toBe('18.00');
+  });
+});
+
+describe("an employee's jurisdiction fields", () => {
+  const calendar = yearCalendar('monthly', 2026);
+  const book = loadRuleBook(); // (every bundled rule file: California's too)
+  const withFields = (versions: Array<{ from?: string; fields: Record<string, string> }>) => {
+    const c = company({ employees: versions.map((v) => ({ employee_id: 'C1', pay_type: 'salaried', pay_rate: '60000', pay_frequency: 'monthly', work_state: 'CA', hire_date: '2025-01-06', ...(v.from ? { effective_from: v.from } : {}) })), calendar });
+    c.employees.get('C1')!.forEach((e, i) => (e.fields = versions[i]!.fields));
+    return c;
+  };
+  const failure = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof InputError ? e.problems : e;
+    }
+    return undefined;
+  };
+
+  it('are checked against the methods that read them: a bad value is an input error naming the row, column and component', () => {
+    expect(computeCompany(withFields([{ fields: { ca_filing_status: 'married', ca_allowances: '2' } }]), book).rows).toHaveLength(12);
+    expect(failure(() => computeCompany(withFields([{ fields: { ca_filing_status: 'bogus' } }]), book))).toEqual([
+      expect.objectContaining({ file: 'employees.csv', line: 2, column: 'ca_filing_status', message: expect.stringContaining('(needed by us.ca.pit)') }),
+    ]);
+  });
+
+  it('of a version in force from mid-year are checked when that version is first paid, after the earlier one passed', () => {
+    const versions = [{ fields: { ca_filing_status: 'single' } }, { from: '2026-07-01', fields: { ca_filing_status: 'single', ca_allowances: 'x' } }];
+    expect(failure(() => computeCompany(withFields(versions), book))).toEqual([expect.objectContaining({ line: 3, column: 'ca_allowances' })]);
+    expect(computeCompany(withFields([versions[0]!, { from: '2026-07-01', fields: { ca_filing_status: 'married' } }]), book).rows).toHaveLength(12);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { BoundTax } from '../../src/calc/boundRules.js';
 import type { TaxInput, TaxResult } from '../../src/calc/methods/types.js';
 import type { CivilDate } from '../../src/dates/index.js';
-import { PERIODS_PER_YEAR, employeeRowSchema, settingsSchema, type Employee, type PayFrequency, type Settings } from '../../src/model/index.js';
+import { PERIODS_PER_YEAR, employeeOf, employeeRowSchema, settingsSchema, type Employee, type PayFrequency, type Settings } from '../../src/model/index.js';
 import { Decimal, ZERO } from '../../src/money/index.js';
 import { federalTax } from './rules.js';
 
@@ -22,10 +22,7 @@ export function employee(fields: Record<string, string> = {}): Employee {
     pay_frequency: 'biweekly',
     ...fields,
   });
-  const e: Employee = { ...row, fields: {}, line: 2 };
-  if (e.flsa_exempt === undefined) e.flsa_exempt = e.pay_type === 'salaried';
-  if (e.fed_w4 === undefined) e.fed_w4 = '2020';
-  return e;
+  return employeeOf(row, {}, 2);
 }
 
 export interface TaxInputSpec {

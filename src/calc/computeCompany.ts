@@ -50,6 +50,9 @@ interface EmployeeInputs extends FieldsChecked {
   deductions: readonly Deduction[];
   opening: ReadonlyArray<YtdBalance & { line: number }> | undefined;
   ytd: YtdState | undefined;
+  /** The version whose states `statesKey` holds (work state|resident state). */
+  statesOf: Employee | undefined;
+  statesKey: string | undefined;
 }
 
 /**
@@ -77,6 +80,7 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
   const idInputs: Array<EmployeeInputs | undefined> = new Array(ids.length);
   for (const [payDate, periods] of byDate) {
     const dateFreqs = periods.reduce((m, p) => m | freqBit(p.pay_frequency), 0);
+    const dateRules = new Map<string, StateRules>();
     for (let i = 0; i < ids.length; i++) {
       if ((idFreqs[i]! & dateFreqs) === 0) continue;
       const versions = idVersions[i]!;
@@ -91,9 +95,9 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
       let inputs = idInputs[i];
       if (!inputs) {
         const id = ids[i]!;
-        idInputs[i] = inputs = { sheet: company.time.get(id), earnings: company.earnings.get(id) ?? [], deductions: company.deductions.get(id) ?? [], opening: company.ytd.get(id), ytd: undefined, checkedEmployee: undefined, checkedKey: undefined };
+        idInputs[i] = inputs = { sheet: company.time.get(id), earnings: company.earnings.get(id) ?? [], deductions: company.deductions.get(id) ?? [], opening: company.ytd.get(id), ytd: undefined, checkedEmployee: undefined, checkedKey: undefined, statesOf: undefined, statesKey: undefined };
       }
-      const slip = computeOne(company, book, plan, emp, period, inputs, slots, opts.traceDate === payDate, stats);
+      const slip = computeOne(company, book, plan, emp, period, inputs, dateRules, slots, opts.traceDate === payDate, stats);
       if (slip) {
         stats.payslips++;
         yield slip;
@@ -165,6 +169,31 @@ function ytdOfSlot(slots: ReadonlyMap<string, number>): Int32Array {
   return out;
 }
 
+/** The rules of a pay date for employees of one work state and resident state. */
+interface StateRules {
+  jurisdictions: readonly string[];
+  bound: readonly BoundJurisdiction[];
+  /** The overtime rule of the work state (the last jurisdiction's that has one for it). */
+  overtime: BoundOvertime | undefined;
+}
+
+/** An employee's rules on a pay date, from the pay date's rules by states (`dateRules`, one map per pay date). */
+function rulesFor(book: RuleBook, emp: Employee, payDate: CivilDate, inputs: EmployeeInputs, dateRules: Map<string, StateRules>): StateRules {
+  if (inputs.statesOf !== emp) {
+    inputs.statesOf = emp;
+    inputs.statesKey = `${emp.work_state ?? ''}|${emp.resident_state ?? ''}`;
+  }
+  let r = dateRules.get(inputs.statesKey!);
+  if (!r) {
+    const jurisdictions = jurisdictionsFor(book, emp, payDate);
+    const bound = boundAll(book, jurisdictions, payDate);
+    let overtime: BoundOvertime | undefined;
+    for (const b of bound) if (b.overtime && (!b.overtime.workStates || b.overtime.workStates.includes(emp.work_state ?? ''))) overtime = b.overtime;
+    dateRules.set(inputs.statesKey!, (r = { jurisdictions, bound, overtime }));
+  }
+  return r;
+}
+
 function computeOne(
   company: Company,
   book: RuleBook,
@@ -172,6 +201,7 @@ function computeOne(
   emp: Employee,
   period: PayPeriod,
   inputs: EmployeeInputs,
+  dateRules: Map<string, StateRules>,
   slots: ReadonlyMap<string, number>,
   tracing: boolean,
   stats: ComputeStats,
@@ -185,10 +215,7 @@ function computeOne(
 
   const trace: PayslipTrace | undefined = tracing ? { inputs: [], items: [] } : undefined;
   const values = new SlotValues();
-  const jurisdictions = jurisdictionsFor(book, emp, payDate);
-  const bound = boundAll(book, jurisdictions, payDate);
-  let overtime: BoundOvertime | undefined;
-  for (const b of bound) if (b.overtime && (!b.overtime.workStates || b.overtime.workStates.includes(emp.work_state ?? ''))) overtime = b.overtime;
+  const { jurisdictions, bound, overtime } = rulesFor(book, emp, payDate, inputs, dateRules);
 
   if (trace) {
     trace.inputs.push(

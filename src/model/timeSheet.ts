@@ -276,10 +276,7 @@ class CompactTimeSheet extends IndexedSheet {
 
   protected entry(i: number): TimeEntry {
     const v = this.values;
-    const e: TimeEntry = { employee_id: this.employeeId, date: v.dates[this.date[i]!]!, hours: v.hours[this.hours[i]!]! };
-    const c = this.code[i]!, r = this.rate[i]!;
-    if (c !== 0) e.code = v.codes[c];
-    if (r !== 0) e.rate = v.rates[r];
-    return e;
+    // Every field in one literal (code and rate undefined when not given): all entries share one object shape.
+    return { employee_id: this.employeeId, date: v.dates[this.date[i]!]!, hours: v.hours[this.hours[i]!]!, code: v.codes[this.code[i]!], rate: v.rates[this.rate[i]!] };
   }
 }

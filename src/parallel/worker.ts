@@ -93,13 +93,17 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   const mine = (id: string) => ownerOf(job.bounds, id) === job.k;
   // This worker's employees in id order (employees.csv's ids: those of its rows, as loadCompany keys them).
   const ids = employeeIds(join(job.dir, 'employees.csv')).filter(mine);
-  const blockOf = (id: string) => Math.floor(lowerBound(ids, id) / job.block);
+  // An id's place among the ids (an id employees.csv does not have: where it would be), and so its block.
+  const placeById = new Map<string, number>();
+  ids.forEach((id, i) => placeById.has(id) || placeById.set(id, i));
+  const placeOf = (id: string) => placeById.get(id) ?? lowerBound(ids, id);
+  const blockOf = (id: string) => Math.floor(placeOf(id) / job.block);
   // The inputs are read by load blocks of employees (whole reconciliation blocks), computed and reconciled, then
   // dropped: what is kept per employee for the whole run is its id, where its time rows are, and its register
   // rows' offsets. Any id falls in one load block (by its place among the ids), so every row is read once.
   const loadSize = job.block * Math.max(1, Math.round((job.loadBlock ?? LOAD_BLOCK) / job.block));
   const loads = Math.max(1, Math.ceil(ids.length / loadSize));
-  const loadOf = (id: string) => Math.min(Math.floor(lowerBound(ids, id) / loadSize), loads - 1);
+  const loadOf = (id: string) => Math.min(Math.floor(placeOf(id) / loadSize), loads - 1);
   // time.csv: with one load block, read with it; with several, indexed here and read by block.
   const known = new Set(ids);
   const timeFile = join(job.dir, 'time.csv');
@@ -137,7 +141,14 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   const chunkRows = new Map<string, number[]>();
   const memChunks = new Map<string, Array<{ row?: RegisterRow; reject?: RejectedRow }>>(); // fallback
   let regRows = 0, regAccepted = 0, regRejected = 0;
-  const keyOf = (date: string | undefined, id: string) => (date === undefined ? '~' : `${date}|${String(blockOf(id)).padStart(8, '0')}`);
+  const keysByDate = new Map<string, string[]>(); // (each key made once)
+  const keyOf = (date: string | undefined, id: string): string => {
+    if (date === undefined) return '~';
+    const block = blockOf(id);
+    let keys = keysByDate.get(date);
+    if (!keys) keysByDate.set(date, (keys = []));
+    return (keys[block] ??= `${date}|${String(block).padStart(8, '0')}`);
+  };
   /** The block of a chunk key ('~', rows of no pay date: none). */
   const blockOfKey = (key: string): number | undefined => (key === '~' ? undefined : Number(key.slice(key.indexOf('|') + 1)));
   const delim = job.reconcile ? job.reconcile.layout.delimiter.charCodeAt(0) : 0x2c;

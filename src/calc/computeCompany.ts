@@ -316,7 +316,7 @@ function computeOne(
   if (trace) trace.items.push({ item: 'net_pay', title: 'Net pay', lines: [{ label: 'Gross − deductions − employee taxes', value: `${formatMoney(gross)} − ${formatMoney(deductionsTotal)} − ${formatMoney(employeeTaxes)} = ${formatMoney(net)}` }] });
 
   // Year to date after this payslip: the items methods read (each tax and its wages) and supplemental wages.
-  // (the payslip's values that have a slot: the slots are the ytd items and `supplemental`, added below)
+  // (each value whose item is kept year to date, found by its item slot; `supplemental` is added below)
   const ytdAt = ytdOfSlot(slots);
   values.forEachSlot((v, s) => {
     const i = s < ytdAt.length ? ytdAt[s]! : -1;

@@ -82,13 +82,15 @@ export interface ScanOptions {
   firstLine?: number;
   chunkSize?: number;
   /**
-   * Records the caller does not want (another worker's rows): once field `field`
-   * is read, `test` sees the record with its first field + 1 fields and, when it
-   * says skip, the rest of the line is passed over without being split into
-   * fields, provided it holds no quote and no stray carriage return (those lines
-   * are split as usual), and the fields read are not all blank. A skipped record
-   * is counted (`records`, Fallback's count) but not passed to `onRecord`. Read
-   * for each record: a caller may set it once it has read the header.
+   * Records the caller does not want split (another worker's rows, or rows the
+   * caller notes by their bytes): once field `field` is read, `test` sees the
+   * record with its first field + 1 fields (and its start, end and line) and,
+   * when it says skip, the rest of the line is passed over without being split
+   * into fields, provided its quotes open and close whole fields on the line and
+   * it has no stray carriage return (other lines are split as usual), and the
+   * fields read are not all blank. A skipped record is counted (`records`,
+   * Fallback's count) but not passed to `onRecord`. Read for each record: a
+   * caller may set it once it has read the header.
    */
   skip?: { field: number; test: (r: ScanRecord) => boolean };
 }

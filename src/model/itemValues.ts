@@ -1,4 +1,5 @@
 import type { Decimal } from '../money/index.js';
+import { placeIn } from './tableIndex.js';
 
 /**
  * A register row's amounts by item name (`gross`, `us.ss.ee`, `ded.401k`…):
@@ -19,13 +20,7 @@ const names: string[] = [];
  * expected.csv's columns, so there are a few dozen of them.
  */
 export function itemSlot(name: string): number {
-  let s = slotByName.get(name);
-  if (s === undefined) {
-    s = names.length;
-    names.push(name);
-    slotByName.set(name, s);
-  }
-  return s;
+  return placeIn(names, slotByName, name, name);
 }
 
 /** The item name of a slot. */

@@ -1,6 +1,7 @@
 import type { CivilDate } from '../dates/index.js';
 import type { Decimal } from '../money/index.js';
 import type { TimeEntry } from './timeEntry.js';
+import { placeIn } from './tableIndex.js';
 
 /**
  * One employee's time entries, in date order (entries of one date keep their
@@ -95,33 +96,23 @@ export class TimeValues {
   private readonly rateObjects = new Map<Decimal, number>();
   private readonly rateIndex = new Map<string, number>();
 
-  private static at<T>(table: T[], index: Map<string, number>, key: string, value: T): number {
-    let i = index.get(key);
-    if (i === undefined) {
-      i = table.length;
-      table.push(value);
-      index.set(key, i);
-    }
-    return i;
-  }
-
   private static byValue(table: Array<Decimal | undefined>, objects: Map<Decimal, number>, index: Map<string, number>, x: Decimal): number {
     let i = objects.get(x);
     if (i === undefined) {
-      i = TimeValues.at(table, index, x.toString(), x);
+      i = placeIn(table, index, x.toString(), x);
       if (objects.size < 10_000) objects.set(x, i);
     }
     return i;
   }
 
   date(d: CivilDate): number {
-    return TimeValues.at(this.dates, this.dateIndex, d, d);
+    return placeIn(this.dates, this.dateIndex, d, d);
   }
   hour(h: Decimal): number {
     return TimeValues.byValue(this.hours, this.hourObjects, this.hourIndex, h);
   }
   code(c: TimeEntry['code']): number {
-    return c === undefined ? 0 : TimeValues.at(this.codes, this.codeIndex, c, c);
+    return c === undefined ? 0 : placeIn(this.codes, this.codeIndex, c, c);
   }
   rate(r: Decimal | undefined): number {
     return r === undefined ? 0 : TimeValues.byValue(this.rates, this.rateObjects, this.rateIndex, r);

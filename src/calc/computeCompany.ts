@@ -64,7 +64,7 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
   const plan = planColumns(company, book);
   const bad = unknownYtdItems(company, plan);
   if (bad.length) throw new InputError(bad);
-  const slots = ytdSlots([...plan.ytdItems, 'supplemental']);
+  const slots = slotTables(plan);
   const ids = opts.employee ? [opts.employee] : [...company.employees.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const byDate = new Map<CivilDate, PayPeriod[]>();
   for (const p of company.calendar) {
@@ -97,7 +97,7 @@ export function* computePayslips(company: Company, book: RuleBook, opts: Compute
         const id = ids[i]!;
         idInputs[i] = inputs = { sheet: company.time.get(id), earnings: company.earnings.get(id) ?? [], deductions: company.deductions.get(id) ?? [], opening: company.ytd.get(id), ytd: undefined, checkedEmployee: undefined, checkedKey: undefined, statesOf: undefined, statesKey: undefined };
       }
-      const slip = computeOne(company, book, plan, emp, period, inputs, dateRules, slots, opts.traceDate === payDate, stats);
+      const slip = computeOne(company, book, emp, period, inputs, dateRules, slots, opts.traceDate === payDate, stats);
       if (slip) {
         stats.payslips++;
         yield slip;
@@ -148,25 +148,22 @@ function boundAll(book: RuleBook, jurisdictions: readonly string[], date: CivilD
   return out;
 }
 
-/** The item slots of a list of names (the plan's earning codes), once per list. */
-const slotLists = new WeakMap<readonly string[], Int32Array>();
-function slotsOf(names: readonly string[]): Int32Array {
-  let out = slotLists.get(names);
-  if (!out) slotLists.set(names, (out = Int32Array.from(names, itemSlot)));
-  return out;
+/** A computation's slot tables, made once from its column plan. */
+interface SlotTables {
+  /** Items kept year to date → their position (the plan's ytd items and `supplemental`). */
+  ytd: ReadonlyMap<string, number>;
+  /** Per item slot (itemSlot), its year-to-date position; -1: not kept (`supplemental` is added on its own). */
+  ytdAt: Int32Array;
+  /** The item slots of the plan's earning codes. */
+  codes: Int32Array;
 }
 
-/** Per item slot, its year-to-date position (-1: not kept; `supplemental` is added on its own), once per computation. */
-const ytdTables = new WeakMap<ReadonlyMap<string, number>, Int32Array>();
-function ytdOfSlot(slots: ReadonlyMap<string, number>): Int32Array {
-  let out = ytdTables.get(slots);
-  if (!out) {
-    const pairs = [...slots].filter(([k]) => k !== 'supplemental').map(([k, i]) => [itemSlot(k), i] as const);
-    out = new Int32Array(Math.max(0, ...pairs.map(([s]) => s + 1))).fill(-1);
-    for (const [s, i] of pairs) out[s] = i;
-    ytdTables.set(slots, out);
-  }
-  return out;
+function slotTables(plan: ColumnPlan): SlotTables {
+  const ytd = ytdSlots([...plan.ytdItems, 'supplemental']);
+  const pairs = [...ytd].filter(([k]) => k !== 'supplemental').map(([k, i]) => [itemSlot(k), i] as const);
+  const ytdAt = new Int32Array(Math.max(0, ...pairs.map(([s]) => s + 1))).fill(-1);
+  for (const [s, i] of pairs) ytdAt[s] = i;
+  return { ytd, ytdAt, codes: Int32Array.from(plan.earningCodes, itemSlot) };
 }
 
 /** The rules of a pay date for employees of one work state and resident state. */
@@ -197,12 +194,11 @@ function rulesFor(book: RuleBook, emp: Employee, payDate: CivilDate, inputs: Emp
 function computeOne(
   company: Company,
   book: RuleBook,
-  plan: ColumnPlan,
   emp: Employee,
   period: PayPeriod,
   inputs: EmployeeInputs,
   dateRules: Map<string, StateRules>,
-  slots: ReadonlyMap<string, number>,
+  slots: SlotTables,
   tracing: boolean,
   stats: ComputeStats,
 ): Payslip | undefined {
@@ -283,7 +279,7 @@ function computeOne(
   values.setSlot(S.leave_pay, leavePay);
 
   let supplemental = ZERO;
-  const codeSlots = slotsOf(plan.earningCodes);
+  const codeSlots = slots.codes;
   for (let i = 0; i < codeSlots.length; i++) values.setSlot(codeSlots[i]!, ZERO);
   for (const e of earnings) {
     const at = itemSlot(e.code);
@@ -306,7 +302,7 @@ function computeOne(
   if (trace && dedLines.length) trace.items.push({ item: 'deductions', title: 'Deductions', lines: dedLines });
 
   // Taxes.
-  const st = ytdFor(inputs, slots, payDate);
+  const st = ytdFor(inputs, slots.ytd, payDate);
   const ytd = (item: string) => st.items.get(item);
   // One literal with every field, so each payslip's input has the same shape (the methods' hot reads stay fast).
   const base: TaxInput = { employee: emp, payDate, periodStart: period.period_start, periodEnd: period.period_end, frequency: emp.pay_frequency, periodsPerYear: PERIODS_PER_YEAR[emp.pay_frequency], settings, gross, wages: gross, supplemental, ytd, componentId: '', wagesId: '', trace: tracing };
@@ -317,7 +313,7 @@ function computeOne(
 
   // Year to date after this payslip: the items methods read (each tax and its wages) and supplemental wages.
   // (each value whose item is kept year to date, found by its item slot; `supplemental` is added below)
-  const ytdAt = ytdOfSlot(slots);
+  const { ytdAt } = slots;
   values.forEachSlot((v, s) => {
     const i = s < ytdAt.length ? ytdAt[s]! : -1;
     if (i >= 0 && !v.isZero()) st.items.addAt(i, itemName(s), v);

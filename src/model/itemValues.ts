@@ -30,11 +30,6 @@ export function itemName(slot: number): string {
   return n;
 }
 
-/** The number of slots given so far (every slot is below it). */
-export function itemSlotCount(): number {
-  return names.length;
-}
-
 /**
  * A payslip's amounts in an array by item slot: no hash table is built per
  * row (a million payslips of some thirty items each), and a writer that knows

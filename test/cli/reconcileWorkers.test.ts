@@ -41,6 +41,16 @@ function expectSame(dir: string, extra: string[] = [], env: Record<string, strin
   return one;
 }
 
+const GEN_RULES = RULES.flatMap((r) => ['--rules', r]);
+
+/** A copy of the generated company whose register a test rewrites: its rows as generated, and a writer (header first). */
+function registerCopy(name: string): { dir: string; rows: string[]; write: (rows: readonly string[], eol?: string) => void } {
+  const dir = join(tmp, name);
+  cpSync(join(tmp, 'gen'), dir, { recursive: true });
+  const [head, ...rows] = readFileSync(join(dir, 'register.csv'), 'utf8').split('\n').filter((l) => l !== '');
+  return { dir, rows, write: (lines, eol = '\n') => writeFileSync(join(dir, 'register.csv'), [head, ...lines].join(eol) + eol) };
+}
+
 beforeAll(() => {
   ensureBuilt();
   tmp = tempDir('reconcile-workers');
@@ -62,31 +72,25 @@ describe('payrecon reconcile --workers', () => {
 
   it('gives byte-identical outputs on a generated company, with --show-pii and --fail-on', () => {
     const dir = join(tmp, 'gen');
-    const rules = RULES.flatMap((r) => ['--rules', r]);
-    expect(expectSame(dir, [...rules, '--fail-on', 'never']).status).toBe(0);
-    expectSame(dir, [...rules, '--fail-on', 'warning', '--show-pii']);
+    expect(expectSame(dir, [...GEN_RULES, '--fail-on', 'never']).status).toBe(0);
+    expectSame(dir, [...GEN_RULES, '--fail-on', 'warning', '--show-pii']);
     // Each worker reading its inputs in several load blocks of a few employees (chunks of 3, load blocks of 6).
-    expectSame(dir, [...rules, '--fail-on', 'never'], { PAYRECON_BLOCK: '3', PAYRECON_LOAD_BLOCK: '6' });
+    expectSame(dir, [...GEN_RULES, '--fail-on', 'never'], { PAYRECON_BLOCK: '3', PAYRECON_LOAD_BLOCK: '6' });
   }, 240_000);
 
   it('gives byte-identical outputs on a register with CRLF line ends, its rows in order or in none', () => {
-    const dir = join(tmp, 'crlf');
-    cpSync(join(tmp, 'gen'), dir, { recursive: true });
-    const [head, ...rows] = readFileSync(join(join(tmp, 'gen'), 'register.csv'), 'utf8').split('\n').filter((l) => l !== '');
-    const rules = RULES.flatMap((r) => ['--rules', r]);
+    const { dir, rows, write } = registerCopy('crlf');
     // As generated (a chunk's rows follow each other), then in a fixed shuffle (they do not).
     const shuffled = rows.map((r, i) => [(i * 7919) % rows.length, r] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
     for (const order of [rows, shuffled]) {
-      writeFileSync(join(dir, 'register.csv'), [head, ...order].join('\r\n') + '\r\n');
-      expectSame(dir, [...rules, '--fail-on', 'never']);
-      expectSame(dir, [...rules, '--fail-on', 'never'], { PAYRECON_BLOCK: '3', PAYRECON_LOAD_BLOCK: '6' });
+      write(order, '\r\n');
+      expectSame(dir, [...GEN_RULES, '--fail-on', 'never']);
+      expectSame(dir, [...GEN_RULES, '--fail-on', 'never'], { PAYRECON_BLOCK: '3', PAYRECON_LOAD_BLOCK: '6' });
     }
   }, 300_000);
 
   it('gives byte-identical outputs on a register with quoted cells, short and blank rows, and (then) a quoted line break', () => {
-    const dir = join(tmp, 'awkward');
-    cpSync(join(tmp, 'gen'), dir, { recursive: true });
-    const [head, ...rows] = readFileSync(join(join(tmp, 'gen'), 'register.csv'), 'utf8').split('\n').filter((l) => l !== '');
+    const { dir, rows, write } = registerCopy('awkward');
     const cellsOf = (l: string) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '')).slice(0, -1);
     // Key cells quoted, names quoted with a comma and a doubled quote, a date quoted, a row cut short, a row with blank
     // keys: the scanner passes over the plain ones (quoted fields whole on the line) and splits the others.
@@ -99,14 +103,13 @@ describe('payrecon reconcile --workers', () => {
       if (i === 6) return ['', '', '', ...c.slice(3)].join(',');
       return c.join(',');
     });
-    const rules = RULES.flatMap((r) => ['--rules', r]);
-    writeFileSync(join(dir, 'register.csv'), [head, ...awkward].join('\n') + '\n');
-    expectSame(dir, [...rules, '--fail-on', 'never']);
-    expectSame(dir, [...rules, '--fail-on', 'never'], { PAYRECON_BLOCK: '3', PAYRECON_LOAD_BLOCK: '6' });
+    write(awkward);
+    expectSame(dir, [...GEN_RULES, '--fail-on', 'never']);
+    expectSame(dir, [...GEN_RULES, '--fail-on', 'never'], { PAYRECON_BLOCK: '3', PAYRECON_LOAD_BLOCK: '6' });
     // A line break inside a quoted name: the register is read by the full reader.
     awkward[9] = awkward[9]!.replace(/^([^,]*),([^,]*),/, '$1,"two\nlines",');
-    writeFileSync(join(dir, 'register.csv'), [head, ...awkward].join('\n') + '\n');
-    expectSame(dir, [...rules, '--fail-on', 'never']);
+    write(awkward);
+    expectSame(dir, [...GEN_RULES, '--fail-on', 'never']);
   }, 300_000);
 
   it('reports unreadable register rows and unusable input as the single-threaded command does', () => {

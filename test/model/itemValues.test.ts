@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SlotValues, itemName, itemSlot, itemSlotCount } from '../../src/model/index.js';
+import { SlotValues, itemName, itemSlot } from '../../src/model/index.js';
 import { Decimal } from '../../src/money/index.js';
 
 /** A snapshot of a map-like object through every reader. */
@@ -28,8 +28,7 @@ describe('item slots', () => {
     expect(b).not.toBe(a);
     expect(itemSlot('test.slot.a')).toBe(a);
     expect(itemName(b)).toBe('test.slot.b');
-    expect(itemSlotCount()).toBeGreaterThan(b);
-    expect(() => itemName(itemSlotCount())).toThrow(RangeError);
+    expect(() => itemName(1e9)).toThrow(RangeError); // (a slot no name was given)
   });
 });
 
